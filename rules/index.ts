@@ -1,0 +1,5 @@
+import type { AnyRule } from '../src/engine/types.js'
+import hyphenSpace from './hyphen-space.js'
+
+/** Every built-in rule, in documentation order. */
+export const builtinRules: readonly AnyRule[] = [hyphenSpace]

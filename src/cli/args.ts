@@ -1,0 +1,51 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+
+type OptionTable = NonNullable<ParseArgsConfig['options']>
+import { UsageError } from './io.js'
+
+/** Options shared by every command that reads files. */
+export const commonOptions = {
+  help: { type: 'boolean', short: 'h' },
+  rule: { type: 'string', multiple: true },
+  disable: { type: 'string', multiple: true },
+  'format-in': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options']
+
+/**
+ * Parse a command's arguments strictly; unknown or malformed flags become a UsageError whose
+ * message is one line.
+ */
+export function parseCommand<const O extends OptionTable>(
+  command: string,
+  args: readonly string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error)
+    const message = text.split(/\.\s|\n/)[0]!
+    throw new UsageError(`${message.replace(/\.$/, '')} (see 'mtclean ${command} --help')`)
+  }
+}
+
+/** Split repeatable, comma-separable list flags: `--rule a,b --rule c` → [a, b, c]. */
+export function listFlag(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+}
+
+/** Parse a non-negative integer flag. */
+export function integerFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, got '${value}'`)
+  return Number(value)
+}
+
+/** Resolve `--color`/`--no-color` into a flag value, or undefined when neither was given. */
+export function colorFlag(values: { color?: boolean; 'no-color'?: boolean }): boolean | undefined {
+  if (values['no-color']) return false
+  if (values.color) return true
+  return undefined
+}

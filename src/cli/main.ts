@@ -1,0 +1,52 @@
+import { lintCommand } from './commands/lint.js'
+import { rulesCommand } from './commands/rules.js'
+import { type CliIO, UsageError } from './io.js'
+import { version } from './version.js'
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>
+
+/** Every subcommand by name. `mtclean PATHS…` is `mtclean lint PATHS…`. */
+export const commands: Record<string, Command> = {
+  lint: lintCommand,
+  rules: rulesCommand,
+}
+
+const help = `Usage: mtclean <command> [options] [PATHS…]
+
+Find, fix and review the defects machine translation from Chinese leaves in English text.
+
+Commands:
+  lint [PATHS…]    report findings (the default: 'mtclean PATHS…' is 'mtclean lint PATHS…')
+  rules            list every rule
+
+Run 'mtclean <command> --help' for a command's options.
+Options: -h, --help  show this help;  -v, --version  print the version
+`
+
+/**
+ * Run the CLI. The only place that decides exit codes; never throws for bad input.
+ *
+ * @returns The exit code: 0 clean, 1 findings, 2 usage or input error.
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv
+  try {
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`${version()}\n`)
+      return 0
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout.write(help)
+      return 0
+    }
+    const command = first !== undefined ? commands[first] : undefined
+    if (command) return await command(rest, io)
+    return await lintCommand(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`mtclean: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+}

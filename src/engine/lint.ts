@@ -1,0 +1,260 @@
+import type { Root as NlcstRoot } from 'nlcst'
+import retextEnglish from 'retext-english'
+import { unified } from 'unified'
+import { location } from 'vfile-location'
+import { splitParagraphs } from './paragraphs.js'
+import type {
+  AnyRule,
+  Edit,
+  Finding,
+  Paragraph,
+  Report,
+  Severity,
+  SeveritySetting,
+  Suggestion,
+} from './types.js'
+
+/** A rule's configured severity, optionally with options, as in ESLint and unified-lint-rule. */
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>]
+
+/** A rule made ready for one run: resolved severity and options. */
+export interface ActiveRule {
+  rule: AnyRule
+  severity: Severity
+  options: Record<string, unknown>
+}
+
+/**
+ * A piece of prose in a source text. `text` is what the rules see; `toSource` maps an offset in
+ * `text` (0…text.length) to an offset in the source, and `encode` turns replacement text into
+ * source form (for formats with escapes). Plain text uses neither.
+ */
+export interface Segment {
+  text: string
+  offset: number
+  toSource?: (index: number) => number
+  encode?: (text: string) => string
+}
+
+/** Options for linting. */
+export interface LintOptions {
+  /** Rules to run; defaults to every built-in rule (passed by the caller to avoid a cycle). */
+  rules: readonly AnyRule[]
+  /** Per-rule severity or `[severity, options]`, by rule id. */
+  settings?: Readonly<Record<string, RuleSetting>>
+  /** When given, run only these rule ids. */
+  only?: readonly string[]
+  /** Rule ids not to run. */
+  disable?: readonly string[]
+}
+
+const parser = unified().use(retextEnglish).freeze()
+
+/** Parse one paragraph into an nlcst tree with the shared, frozen processor. */
+export function parseParagraph(text: string): NlcstRoot {
+  return parser.parse(text) as NlcstRoot
+}
+
+/** Resolve which rules run, with which severity and options. */
+export function activateRules(options: LintOptions): ActiveRule[] {
+  const active: ActiveRule[] = []
+  for (const rule of options.rules) {
+    const id = rule.meta.id
+    if (options.only && options.only.length > 0 && !options.only.includes(id)) continue
+    if (options.disable?.includes(id)) continue
+    const setting = options.settings?.[id]
+    const [level, configured] = Array.isArray(setting) ? setting : [setting, undefined]
+    if (level === 'off') continue
+    active.push({
+      rule,
+      severity: level ?? rule.meta.severity,
+      options: { ...(rule.defaults ?? {}), ...(configured ?? {}) },
+    })
+  }
+  return active
+}
+
+/** A report from a rule, with offsets already made absolute in the checked text. */
+export interface RawReport extends Report {
+  ruleId: string
+}
+
+/**
+ * Run the active rules over paragraphs of one text and collect their reports, with offsets
+ * relative to the start of that text. Used by the engine and by the retext preset.
+ */
+export function runRules(paragraphs: readonly Paragraph[], active: readonly ActiveRule[]) {
+  const reports: RawReport[] = []
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index]!
+    let tree: NlcstRoot | undefined
+    const context = {
+      text: paragraph.text,
+      previous: paragraphs[index - 1]?.text ?? '',
+      next: paragraphs[index + 1]?.text ?? '',
+      get tree() {
+        tree ??= parseParagraph(paragraph.text)
+        return tree
+      },
+      options: {} as Record<string, unknown>,
+      report: (_: Report) => {},
+    }
+    for (const { rule, options } of active) {
+      if (!rule.check) continue
+      if (rule.trigger && !rule.trigger.test(paragraph.text)) continue
+      context.options = options
+      context.report = (report) => {
+        validateReport(rule, report, paragraph.text.length)
+        reports.push(shift(report, paragraph.offset, rule.meta.id))
+      }
+      rule.check(context)
+    }
+  }
+  for (const { rule, options } of active) {
+    if (!rule.checkDocument) continue
+    rule.checkDocument({
+      paragraphs,
+      options,
+      report: (report) => {
+        validateReport(rule, report, Number.POSITIVE_INFINITY)
+        reports.push({ ...report, ruleId: rule.meta.id })
+      },
+    })
+  }
+  return reports
+}
+
+function shift(report: Report, by: number, ruleId: string): RawReport {
+  const move = (edit: Edit): Edit => ({ start: edit.start + by, end: edit.end + by, text: edit.text })
+  const shifted: RawReport = { ...report, ruleId, start: report.start + by, end: report.end + by }
+  if (report.fix) shifted.fix = move(report.fix)
+  if (report.suggestions) {
+    shifted.suggestions = report.suggestions.map((s) => ({ label: s.label, edits: s.edits.map(move) }))
+  }
+  return shifted
+}
+
+/** Reject reports a rule's declaration does not allow: a programmer error, so it throws. */
+function validateReport(rule: AnyRule, report: Report, length: number) {
+  const id = rule.meta.id
+  if (report.fix && rule.meta.fixable !== 'safe') {
+    throw new Error(`Rule ${id} reported a fix but declares fixable: ${rule.meta.fixable}`)
+  }
+  if (report.suggestions?.length && rule.meta.fixable === false) {
+    throw new Error(`Rule ${id} reported suggestions but declares fixable: false`)
+  }
+  const ranges = [report, ...(report.fix ? [report.fix] : [])]
+  for (const s of report.suggestions ?? []) ranges.push(...s.edits)
+  for (const r of ranges) {
+    if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
+      throw new Error(`Rule ${id} reported an invalid range [${r.start}, ${r.end})`)
+    }
+  }
+}
+
+/** Options for `lintText`. */
+export type LintTextOptions = LintOptions
+
+/**
+ * Lint a whole text, checked paragraph by paragraph.
+ *
+ * @param text The decoded text (no BOM).
+ * @param options Rules and their settings.
+ * @returns Findings sorted by position, in offsets and 1-based line/column of `text`.
+ */
+export function lintText(text: string, options: LintTextOptions): Finding[] {
+  const segments: Segment[] = splitParagraphs(text)
+  return lintSegments(text, segments, options)
+}
+
+/**
+ * Lint prose segments of a source text, mapping every offset back to the source.
+ *
+ * @param source The full source text (findings' lines and columns refer to it).
+ * @param segments The prose to check, with maps back to `source`.
+ * @param options Rules and their settings.
+ */
+export function lintSegments(
+  source: string,
+  segments: readonly Segment[],
+  options: LintOptions,
+): Finding[] {
+  const active = activateRules(options)
+  if (active.length === 0 || segments.length === 0) return []
+  const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
+  const identity = segments.every((s) => !s.toSource && !s.encode)
+  const paragraphs: Paragraph[] = identity
+    ? (segments as Paragraph[])
+    : layOut(segments)
+  const reports = runRules(paragraphs, active)
+  const place = location(source)
+  const findings: Finding[] = []
+  for (const report of reports) {
+    const mapped = identity ? report : mapReport(report, segments, paragraphs)
+    if (!mapped) continue
+    const { rule, severity } = byId.get(report.ruleId)!
+    const from = place.toPoint(mapped.start)
+    const to = place.toPoint(mapped.end)
+    findings.push({
+      ruleId: report.ruleId,
+      category: rule.meta.category,
+      severity,
+      message: report.message,
+      line: from?.line ?? 1,
+      column: from?.column ?? 1,
+      endLine: to?.line ?? 1,
+      endColumn: to?.column ?? 1,
+      start: mapped.start,
+      end: mapped.end,
+      actual: source.slice(mapped.start, mapped.end),
+      fix: mapped.fix ?? null,
+      suggestions: (mapped.suggestions ?? []) as Suggestion[],
+    })
+  }
+  return findings.sort(compareFindings)
+}
+
+/** Order findings by start, then end, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+}
+
+// Mapped segments are laid end to end (with one separator) in a virtual text so document-level
+// rules see consistent offsets; reports are then mapped back per segment.
+function layOut(segments: readonly Segment[]): Paragraph[] {
+  let offset = 0
+  return segments.map((s) => {
+    const paragraph = { text: s.text, offset }
+    offset += s.text.length + 1
+    return paragraph
+  })
+}
+
+function mapReport(
+  report: RawReport,
+  segments: readonly Segment[],
+  paragraphs: readonly Paragraph[],
+): RawReport | undefined {
+  let low = 0
+  let high = paragraphs.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (paragraphs[middle]!.offset <= report.start) low = middle
+    else high = middle - 1
+  }
+  const index = low
+  const segment = segments[index]!
+  const base = paragraphs[index]!.offset
+  const toSource = (i: number) => {
+    const local = Math.min(Math.max(i - base, 0), segment.text.length)
+    return segment.toSource ? segment.toSource(local) : segment.offset + local
+  }
+  const encode = segment.encode ?? ((t: string) => t)
+  const edit = (e: Edit): Edit => ({ start: toSource(e.start), end: toSource(e.end), text: encode(e.text) })
+  const mapped: RawReport = { ...report, start: toSource(report.start), end: toSource(report.end) }
+  if (report.fix) mapped.fix = edit(report.fix)
+  if (report.suggestions) {
+    mapped.suggestions = report.suggestions.map((s) => ({ label: s.label, edits: s.edits.map(edit) }))
+  }
+  return mapped
+}
