@@ -21,10 +21,14 @@ function sizeOf(path: string): number {
 }
 
 function measure(label: string, args: string[], path: string) {
-  const output = execFileSync(process.execPath, [join(root, 'dist/bench/measure.js'), ...args, path], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  })
+  const output = execFileSync(
+    process.execPath,
+    [join(root, 'dist/bench/measure.js'), ...args, path],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  )
   const result = JSON.parse(output.trim().split('\n').pop() ?? '{}')
   const mb = sizeOf(path) / 1e6
   const rate = mb / result.seconds

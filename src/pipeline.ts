@@ -35,7 +35,8 @@ export function lintSource(path: string, text: string, options: CheckOptions): R
 /** Read all of a stream into bytes. */
 export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
   return Buffer.concat(chunks)
 }
 
@@ -52,13 +53,25 @@ export async function checkTarget(
     const bytes = await readStream(stdin)
     const decoded = decodeText(bytes)
     if (!decoded.ok) return { path: '-', findings: [], error: decoded.error }
-    file = { path: '-', text: decoded.value.text, encoding: decoded.value.encoding, bytes, mode: 0o644 }
+    file = {
+      path: '-',
+      text: decoded.value.text,
+      encoding: decoded.value.encoding,
+      bytes,
+      mode: 0o644,
+    }
   } else {
-    const read = await readTextFile(target.path.startsWith('/') ? target.path : `${cwd}/${target.path}`)
+    const read = await readTextFile(
+      target.path.startsWith('/') ? target.path : `${cwd}/${target.path}`,
+    )
     if (!read.ok) return { path: target.path, findings: [], error: read.error }
     file = { ...read.value, path: target.path }
   }
-  const findings = lintSource(target.path === '-' ? (options.formatName ?? 'stdin.txt') : target.path, file.text, options)
+  const findings = lintSource(
+    target.path === '-' ? (options.formatName ?? 'stdin.txt') : target.path,
+    file.text,
+    options,
+  )
   if (!findings.ok) return { path: target.path, file, findings: [], error: findings.error }
   return { path: target.path, file, findings: findings.value }
 }

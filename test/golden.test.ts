@@ -9,7 +9,9 @@ import { reportStylish } from '../src/report/stylish.js'
 // Every sample's lint report and fixed text are kept in test/golden/. After a deliberate change,
 // read the diff, then update with `npx vitest run test/golden.test.ts -u`.
 const samplesDir = new URL('../samples/', import.meta.url)
-const samples = readdirSync(samplesDir).filter((name) => !name.startsWith('.')).sort()
+const samples = readdirSync(samplesDir)
+  .filter((name) => !name.startsWith('.'))
+  .sort()
 const options: CheckOptions = { lint: { rules: builtinRules } }
 
 function lint(path: string, text: string) {
@@ -31,7 +33,9 @@ describe.each(samples)('samples/%s', (name) => {
 
   it('fixes to its golden text, and fixing that changes nothing', async () => {
     const fixed = fixText(text, (t) => lint(path, t)).output
-    await expect(fixed).toMatchFileSnapshot(`golden/${name}.fixed${name.slice(name.lastIndexOf('.'))}`)
+    await expect(fixed).toMatchFileSnapshot(
+      `golden/${name}.fixed${name.slice(name.lastIndexOf('.'))}`,
+    )
     expect(fixText(fixed, (t) => lint(path, t)).output).toBe(fixed)
   })
 })

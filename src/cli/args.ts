@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>
+
 import { UsageError } from './io.js'
 
 /** Options shared by every command that reads files. */
@@ -33,7 +34,10 @@ export function parseCommand<const O extends OptionTable>(
 
 /** Split repeatable, comma-separable list flags: `--rule a,b --rule c` → [a, b, c]. */
 export function listFlag(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
 }
 
 /** Parse a non-negative integer flag. */

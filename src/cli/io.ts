@@ -15,7 +15,7 @@ export interface CliIO {
 }
 
 /** Whether to colour output on `stream`: FORCE_COLOR, then NO_COLOR, then whether it is a TTY. */
-export function useColor(io: CliIO, stream: Output, flag?: boolean): boolean {
+export function shouldColor(io: CliIO, stream: Output, flag?: boolean): boolean {
   if (flag !== undefined) return flag
   const force = io.env.FORCE_COLOR
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false'

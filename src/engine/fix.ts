@@ -30,7 +30,8 @@ export interface FixSelection {
 export function changeOf(finding: Finding, unsafe = false): Change | undefined {
   if (finding.fix) return { ruleId: finding.ruleId, edits: [finding.fix] }
   const first = finding.suggestions[0]
-  if (unsafe && first && first.edits.length > 0) return { ruleId: finding.ruleId, edits: first.edits }
+  if (unsafe && first && first.edits.length > 0)
+    return { ruleId: finding.ruleId, edits: first.edits }
   return undefined
 }
 

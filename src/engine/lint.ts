@@ -125,11 +125,18 @@ export function runRules(paragraphs: readonly Paragraph[], active: readonly Acti
 }
 
 function shift(report: Report, by: number, ruleId: string): RawReport {
-  const move = (edit: Edit): Edit => ({ start: edit.start + by, end: edit.end + by, text: edit.text })
+  const move = (edit: Edit): Edit => ({
+    start: edit.start + by,
+    end: edit.end + by,
+    text: edit.text,
+  })
   const shifted: RawReport = { ...report, ruleId, start: report.start + by, end: report.end + by }
   if (report.fix) shifted.fix = move(report.fix)
   if (report.suggestions) {
-    shifted.suggestions = report.suggestions.map((s) => ({ label: s.label, edits: s.edits.map(move) }))
+    shifted.suggestions = report.suggestions.map((s) => ({
+      label: s.label,
+      edits: s.edits.map(move),
+    }))
   }
   return shifted
 }
@@ -183,9 +190,7 @@ export function lintSegments(
   if (active.length === 0 || segments.length === 0) return []
   const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
   const identity = segments.every((s) => !s.toSource && !s.encode)
-  const paragraphs: Paragraph[] = identity
-    ? (segments as Paragraph[])
-    : layOut(segments)
+  const paragraphs: Paragraph[] = identity ? (segments as Paragraph[]) : layOut(segments)
   const reports = runRules(paragraphs, active)
   const place = location(source)
   const findings: Finding[] = []
@@ -216,7 +221,9 @@ export function lintSegments(
 
 /** Order findings by start, then end, then rule id. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  return (
+    a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  )
 }
 
 // Mapped segments are laid end to end (with one separator) in a virtual text so document-level
@@ -250,11 +257,18 @@ function mapReport(
     return segment.toSource ? segment.toSource(local) : segment.offset + local
   }
   const encode = segment.encode ?? ((t: string) => t)
-  const edit = (e: Edit): Edit => ({ start: toSource(e.start), end: toSource(e.end), text: encode(e.text) })
+  const edit = (e: Edit): Edit => ({
+    start: toSource(e.start),
+    end: toSource(e.end),
+    text: encode(e.text),
+  })
   const mapped: RawReport = { ...report, start: toSource(report.start), end: toSource(report.end) }
   if (report.fix) mapped.fix = edit(report.fix)
   if (report.suggestions) {
-    mapped.suggestions = report.suggestions.map((s) => ({ label: s.label, edits: s.edits.map(edit) }))
+    mapped.suggestions = report.suggestions.map((s) => ({
+      label: s.label,
+      edits: s.edits.map(edit),
+    }))
   }
   return mapped
 }

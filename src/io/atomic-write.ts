@@ -29,9 +29,13 @@ export async function writeFileAtomic(
     } catch (error) {
       return err(`cannot re-read before writing: ${describeFsError(error)}`)
     }
-    if (!current.equals(guard.expected)) return err('changed on disk since it was read; not written')
+    if (!current.equals(guard.expected))
+      return err('changed on disk since it was read; not written')
   }
-  const temporary = join(dirname(path), `.${basename(path)}.mtclean-${randomBytes(6).toString('hex')}.tmp`)
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.mtclean-${randomBytes(6).toString('hex')}.tmp`,
+  )
   try {
     const handle = await open(temporary, 'wx', guard.mode ?? 0o644)
     try {

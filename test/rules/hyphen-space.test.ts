@@ -20,15 +20,27 @@ ruleTester(rule, {
     'Growth was 4.5% year-on-year.',
   ],
   invalid: [
-    { text: 'a 100 -day action', output: 'a 100-day action', errors: [{ column: 6, actual: ' -' }] },
+    {
+      text: 'a 100 -day action',
+      output: 'a 100-day action',
+      errors: [{ column: 6, actual: ' -' }],
+    },
     { text: 'a year -on -year increase', output: 'a year-on-year increase', errors: 2 },
     { text: 'a well- known brand', output: 'a well-known brand', errors: [{ column: 7 }] },
     { text: 'high -incidence cases', output: 'high-incidence cases', errors: 1 },
     { text: 'self -built housing', output: 'self-built housing', errors: 1 },
-    { text: 'In -depth promotion of the work', output: 'In-depth promotion of the work', errors: 1 },
+    {
+      text: 'In -depth promotion of the work',
+      output: 'In-depth promotion of the work',
+      errors: 1,
+    },
     { text: 'a full -time patrol', output: 'a full-time patrol', errors: 1 },
     { text: 'the hundred -day action', output: 'the hundred-day action', errors: 1 },
-    { text: 'a 5 -year plan and a 3 -Year Plan', output: 'a 5-year plan and a 3-Year Plan', errors: 2 },
+    {
+      text: 'a 5 -year plan and a 3 -Year Plan',
+      output: 'a 5-year plan and a 3-Year Plan',
+      errors: 2,
+    },
     { text: 'a long- term goal', output: 'a long-term goal', errors: 1 },
   ],
 })

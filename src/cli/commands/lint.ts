@@ -5,7 +5,7 @@ import { type CheckOptions, checkTarget, type FileResult } from '../../pipeline.
 import { reportJson } from '../../report/json.js'
 import { reportStylish } from '../../report/stylish.js'
 import { colorFlag, commonOptions, integerFlag, listFlag, parseCommand } from '../args.js'
-import { type CliIO, UsageError, useColor } from '../io.js'
+import { type CliIO, shouldColor, UsageError } from '../io.js'
 
 export const lintHelp = `Usage: mtclean lint [options] [PATHS…]
 
@@ -77,7 +77,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   const results = await checkPaths(positionals, options, io)
   if (format === 'json') io.stdout.write(reportJson(results))
   else {
-    const color = useColor(io, io.stdout, colorFlag(values))
+    const color = shouldColor(io, io.stdout, colorFlag(values))
     const errors = results.filter((r) => r.error)
     for (const r of errors) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
     const withFindings = results.filter((r) => !r.error)
