@@ -5,8 +5,7 @@ import { defineRule } from '../src/engine/define-rule.js'
 // a single letter followed by a space or end is a command-line flag (`ls -l`), not a compound.
 const spaceBefore = /(?<=[\p{L}\p{N}]) -(?=\p{Ll}\p{L}|\p{Lu}\p{Ll})/gu
 // `well- known`: a space after the hyphen; `pre- and post-war` (a suspended hyphen) passes.
-const spaceAfter =
-  /(?<=(?:^|[^\p{L}\p{N}-])[\p{L}\p{N}]+)- (?=\p{Ll}{2,})(?!(?:and|or|to|nor|and\/or)\b)/gu
+const spaceAfter = /(?<=[\p{L}\p{N}])- (?=\p{Ll}{2})(?!(?:and|or|to|nor)\b)/gu
 const codeLike = /`|(?:^|\s)\$ /u
 
 export default defineRule({
