@@ -48,7 +48,10 @@ describe('regular expressions run in linear time', () => {
   })
 
   it.each(literals)('$where /$source/$flags', ({ source, flags }) => {
-    const diagnostics = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 10_000, randomSeed: 1 })
+    const diagnostics = checkSync(source, flags.replace(/[gy]/g, ''), {
+      timeout: 10_000,
+      randomSeed: 1,
+    })
     const detail =
       diagnostics.status === 'vulnerable'
         ? `${diagnostics.complexity.type} on ${JSON.stringify(diagnostics.attack.string).slice(0, 80)}`
