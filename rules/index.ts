@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/engine/types.js'
 import hyphenSpace from './hyphen-space.js'
+import quoteSpacing from './quote-spacing.js'
 
 /** Every built-in rule, in documentation order. */
-export const builtinRules: readonly AnyRule[] = [hyphenSpace]
+export const builtinRules: readonly AnyRule[] = [hyphenSpace, quoteSpacing]

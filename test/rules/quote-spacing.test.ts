@@ -1,0 +1,95 @@
+import rule from '../../rules/quote-spacing.js'
+import { ruleTester } from '../rule-tester.js'
+
+ruleTester(rule, {
+  valid: [
+    'The "Hundred Days" campaign ended in August.',
+    'He said, "We will finish the work," and left.',
+    'She bought a 27" monitor and a 32" one.',
+    'He is 6\'2" tall, she said "hi".',
+    'Tuesday   "   "   "',
+    'Send {"name": "Li", "age": 30} to the server.',
+    'Use the attribute name="value" in the tag.',
+    'He said, "I heard her call it \'the plan\' twice."',
+    'The “Hundred Days” campaign and the "safe summer" push.',
+    'The workers\' union called it "a fair deal".',
+    'He said: "The first part ends here.\n"And the second part ends here."',
+    'The word "the" is the most common word, and "a" is next.',
+    'The "4.29" accident was reviewed at 10:30, e.g. by the U.S. team.',
+    '"Go," she said. "Now."',
+    'The plan ("Safe Summer") starts today.',
+    'Write to "info@example.com" or see "https://example.com/a-b".',
+    'The slogan — "one guarantee" — was repeated 3.5 times.',
+    'He opened with "what crimes are prominent and never closed it.',
+    'the end of the plan," he said. Then she replied: "Yes',
+    'The sign read "Warning:" and nothing else.',
+  ],
+  invalid: [
+    {
+      text: 'to combat the" Hundred Days "and report the results',
+      output: 'to combat the "Hundred Days" and report the results',
+      errors: [
+        {
+          column: 14,
+          actual: '" Hundred Days "',
+          message: 'Unexpected `the" Hundred Days "and`, expected `the "Hundred Days" and`',
+        },
+      ],
+    },
+    {
+      text: '"Combining punches quickly launched the" Hundred Days "and achieved results.',
+      output: '"Combining punches quickly launched the "Hundred Days" and achieved results.',
+      errors: [{ column: 40 }],
+    },
+    {
+      text: 'the campaign on a" safe summer "basis',
+      output: 'the campaign on a "safe summer" basis',
+      errors: 1,
+    },
+    {
+      text: 'The spokesman said:" we will act" on Monday.',
+      output: 'The spokesman said: "we will act" on Monday.',
+      errors: [{ column: 20, message: 'Unexpected `said:" we`, expected `said: "we`' }],
+    },
+    {
+      text: 'He said,"we will act" on Monday.',
+      output: 'He said, "we will act" on Monday.',
+      errors: [{ column: 9 }],
+    },
+    {
+      text: 'The "safe summer"campaign began.',
+      output: 'The "safe summer" campaign began.',
+      errors: [{ column: 17 }],
+    },
+    {
+      text: 'They launched the "100-day action "in July.',
+      output: 'They launched the "100-day action" in July.',
+      errors: [{ column: 34, actual: ' "' }],
+    },
+    {
+      text: 'the" four batches" goal',
+      output: 'the "four batches" goal',
+      errors: [{ column: 4, actual: '" ' }],
+    },
+    {
+      text: 'a" quoted "phrase and another" odd one "here',
+      output: 'a "quoted" phrase and another "odd one" here',
+      errors: 2,
+    },
+    {
+      text: 'the "Hundred Days" and the" safe summer "push',
+      output: 'the "Hundred Days" and the "safe summer" push',
+      errors: 1,
+    },
+    {
+      text: 'He said"yes"and left.',
+      output: 'He said "yes" and left.',
+      errors: [{ message: 'Unexpected `said"yes"and`, expected `said "yes" and`' }],
+    },
+    {
+      text: 'the"  Hundred Days  "and',
+      output: 'the  "Hundred Days"  and',
+      errors: 1,
+    },
+  ],
+})
