@@ -1,6 +1,11 @@
 import type { AnyRule } from '../src/engine/types.js'
+import cjkPunctuation from './cjk-punctuation.js'
 import hyphenSpace from './hyphen-space.js'
 import quoteSpacing from './quote-spacing.js'
 
 /** Every built-in rule, in documentation order. */
-export const builtinRules: readonly AnyRule[] = [hyphenSpace, quoteSpacing]
+export const builtinRules: readonly AnyRule[] = [
+  hyphenSpace,
+  quoteSpacing,
+  cjkPunctuation,
+]
