@@ -1,11 +1,13 @@
 import type { AnyRule } from '../src/engine/types.js'
 import cjkPunctuation from './cjk-punctuation.js'
 import hyphenSpace from './hyphen-space.js'
+import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
 
 /** Every built-in rule, in documentation order. */
 export const builtinRules: readonly AnyRule[] = [
   hyphenSpace,
   quoteSpacing,
+  quotePairing,
   cjkPunctuation,
 ]

@@ -11,10 +11,10 @@ export type QuoteShape = 'open' | 'close' | 'glued' | 'spaced'
 const freeBefore = /[\s([{\u2013\u2014]/u
 const freeAfter = /[\s.,;:!?)\]}\u2013\u2014\u2026]/u
 
-/** The shape of the quote mark at `index` in `text`. */
-export function quoteShape(text: string, index: number): QuoteShape {
+/** The shape of the quote mark at `index` in `text` (`width` 2 for a doubled mark). */
+export function quoteShape(text: string, index: number, width = 1): QuoteShape {
   const before = text[index - 1]
-  const after = text[index + 1]
+  const after = text[index + width]
   const left = before === undefined || freeBefore.test(before)
   const right = after === undefined || freeAfter.test(after)
   if (left) return right ? 'spaced' : 'open'
