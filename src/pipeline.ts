@@ -1,3 +1,4 @@
+import { applyDirectives, directiveOptionsFor } from './directives.js'
 import { type LintOptions, lintSegments } from './engine/lint.js'
 import type { Finding } from './engine/types.js'
 import { formatFor } from './formats/index.js'
@@ -21,6 +22,8 @@ export interface CheckOptions {
   lint: LintOptions
   /** Force a format instead of choosing by file ending. */
   formatName?: string
+  /** Add `unused-disable` findings for inline disable comments that suppress nothing. */
+  reportUnusedDisables?: boolean
 }
 
 /** Lint the text of one source, choosing the format by path (or `formatName`). */
@@ -29,7 +32,14 @@ export function lintSource(path: string, text: string, options: CheckOptions): R
   if (!format) return err(`unknown input format '${options.formatName}'`)
   const segments = format.extract(text)
   if (!segments.ok) return segments
-  return ok(lintSegments(text, segments.value, options.lint))
+  const findings = lintSegments(text, segments.value, options.lint)
+  return ok(
+    applyDirectives(
+      text,
+      findings,
+      directiveOptionsFor(options.lint, options.reportUnusedDisables),
+    ),
+  )
 }
 
 /** Read all of a stream into bytes. */

@@ -1,4 +1,6 @@
+import { initCommand } from './commands/init.js'
 import { lintCommand } from './commands/lint.js'
+import { printConfigCommand } from './commands/print-config.js'
 import { rulesCommand } from './commands/rules.js'
 import { type CliIO, UsageError } from './io.js'
 import { version } from './version.js'
@@ -9,6 +11,8 @@ type Command = (args: readonly string[], io: CliIO) => Promise<number>
 export const commands: Record<string, Command> = {
   lint: lintCommand,
   rules: rulesCommand,
+  init: initCommand,
+  'print-config': printConfigCommand,
 }
 
 const help = `Usage: mtclean <command> [options] [PATHS…]
@@ -18,6 +22,8 @@ Find, fix and review the defects machine translation from Chinese leaves in Engl
 Commands:
   lint [PATHS…]    report findings (the default: 'mtclean PATHS…' is 'mtclean lint PATHS…')
   rules            list every rule
+  init             write a commented starter config (.mtcleanrc.yaml)
+  print-config FILE  print the configuration that applies to FILE, as JSON
 
 Run 'mtclean <command> --help' for a command's options.
 Options: -h, --help  show this help;  -v, --version  print the version

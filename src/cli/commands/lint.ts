@@ -1,32 +1,80 @@
+import { resolve } from 'node:path'
 import { builtinRules } from '../../../rules/index.js'
+import {
+  type BaselineInput,
+  matchBaseline,
+  readBaseline,
+  updateBaseline,
+  writeBaseline,
+} from '../../baseline.js'
+import { type PlannedCheck, planChecks } from '../../config/index.js'
+import { unusedDisableMeta } from '../../directives.js'
+import { fixText } from '../../engine/fix.js'
 import type { LintOptions } from '../../engine/lint.js'
+import type { Finding } from '../../engine/types.js'
+import { writeFileAtomic } from '../../io/atomic-write.js'
 import { expandTargets } from '../../io/walk.js'
-import { type CheckOptions, checkTarget, type FileResult } from '../../pipeline.js'
+import { type CheckOptions, checkTarget, type FileResult, lintSource } from '../../pipeline.js'
+import { reportCheckstyle } from '../../report/checkstyle.js'
+import { unifiedDiff } from '../../report/diff.js'
+import { reportGithub } from '../../report/github.js'
 import { reportJson } from '../../report/json.js'
+import { reportJunit } from '../../report/junit.js'
+import { type ReportedRule, reportSarif } from '../../report/sarif.js'
 import { reportStylish } from '../../report/stylish.js'
 import { colorFlag, commonOptions, integerFlag, listFlag, parseCommand } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
+import { version } from '../version.js'
 
 export const lintHelp = `Usage: mtclean lint [options] [PATHS…]
 
 Check files, directories (recursively), globs, or - (stdin) for machine-translation defects.
 
 Options:
-  -f, --format NAME     stylish (default) or json
-      --quiet           report errors only
-      --max-warnings N  exit 1 when there are more than N warnings
-      --rule ID         run only these rules (repeatable, or comma-separated)
-      --disable ID      do not run these rules (repeatable, or comma-separated)
-      --format-in NAME  read input as this format instead of choosing by file ending
+  -f, --format NAME         stylish (default), json, sarif, github, junit, checkstyle, or
+                            diff (the safe fixes as a unified diff; nothing is written)
+  -o, --output-file FILE    write the report to FILE (atomically) instead of stdout
+      --quiet               report errors only
+      --max-warnings N      exit 1 when there are more than N warnings
+      --rule ID             run only these rules (repeatable, or comma-separated)
+      --disable ID          do not run these rules (repeatable, or comma-separated)
+      --format-in NAME      read input as this format instead of choosing by file ending
+  -c, --config FILE         use this config file for every file instead of looking for one
+      --no-config           read no config file: the recommended preset
+      --no-ignore           also check files that 'ignore' or .mtcleanignore exclude
+      --report-unused-disables
+                            report mtclean-disable comments that suppress nothing
+      --baseline FILE       fail only on findings not recorded in FILE
+      --update-baseline     record the current findings in the baseline (FILE, or
+                            .mtclean-baseline.json) and prune stale entries
       --color, --no-color
-  -h, --help            show this help
+  -h, --help                show this help
 
-Exit codes: 0 no problems, 1 problems found, 2 usage or input error.
+Config: .mtcleanrc.json, .mtcleanrc.yaml, .mtcleanrc.yml or "mtclean" in package.json, the
+nearest one above each file ('mtclean init' writes one; 'mtclean print-config FILE' shows it).
+Inline: <!-- mtclean-disable[-next-line] [ids] [-- reason] -->, <!-- mtclean-enable [ids] -->.
+
+Exit codes: 0 no problems, 1 problems found, 2 usage, config or input error.
 `
 
-const formats = ['stylish', 'json'] as const
+/** Report formats of `lint --format`. */
+export const lintFormats = [
+  'stylish',
+  'json',
+  'sarif',
+  'github',
+  'junit',
+  'checkstyle',
+  'diff',
+] as const
 
-/** Validate `--rule`/`--disable` ids and build lint options from them. */
+/** A report format name. */
+export type LintFormat = (typeof lintFormats)[number]
+
+/** Default baseline file for `--update-baseline` without `--baseline`. */
+export const defaultBaselineFile = '.mtclean-baseline.json'
+
+/** Validate `--rule`/`--disable` ids against the built-in rules and build lint options. */
 export function selectRules(values: { rule?: string[]; disable?: string[] }): LintOptions {
   const only = listFlag(values.rule)
   const disable = listFlag(values.disable)
@@ -37,7 +85,7 @@ export function selectRules(values: { rule?: string[]; disable?: string[] }): Li
   return { rules: builtinRules, only, disable }
 }
 
-/** Check every target in order; unreadable ones carry an error instead of findings. */
+/** Check every target in order with the same options (no config); unreadable ones carry an error. */
 export async function checkPaths(paths: readonly string[], options: CheckOptions, io: CliIO) {
   const targets = await expandTargets(paths.length > 0 ? paths : ['.'], io.cwd)
   const results: FileResult[] = []
@@ -55,33 +103,183 @@ export function exitCodeFor(results: readonly FileResult[], maxWarnings?: number
   return 0
 }
 
-/** `mtclean lint`: report findings; never writes files. */
+/** Render results in a report format. */
+function render(
+  format: Exclude<LintFormat, 'diff'>,
+  results: readonly FileResult[],
+  rules: readonly ReportedRule[],
+  options: { color: boolean; quiet: boolean; cwd: string },
+): string {
+  switch (format) {
+    case 'json':
+      return reportJson(results)
+    case 'sarif':
+      return reportSarif(results, { rules, cwd: options.cwd, version: version() })
+    case 'github':
+      return reportGithub(results)
+    case 'junit':
+      return reportJunit(results)
+    case 'checkstyle':
+      return reportCheckstyle(results)
+    case 'stylish':
+      return reportStylish(results, { color: options.color, quiet: options.quiet })
+  }
+}
+
+/** The safe fixes of each checked file as one unified diff; nothing is written. */
+function renderDiff(
+  results: readonly FileResult[],
+  checks: readonly PlannedCheck[],
+  color: boolean,
+): string {
+  const byPath = new Map(checks.map((c) => [c.target.path, c.options]))
+  const parts: string[] = []
+  for (const result of results) {
+    const options = byPath.get(result.path)
+    if (!result.file || result.error || !options) continue
+    const path = result.path === '-' ? (options.formatName ?? 'stdin.txt') : result.path
+    const lint = (text: string): Finding[] => {
+      const findings = lintSource(path, text, options)
+      return findings.ok ? findings.value : []
+    }
+    const fixed = fixText(result.file.text, lint)
+    parts.push(
+      unifiedDiff(result.path === '-' ? '<stdin>' : result.path, result.file.text, fixed.output, {
+        color,
+      }),
+    )
+  }
+  return parts.join('')
+}
+
+/** `mtclean lint`: report findings; never writes the checked files. */
 export async function lintCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand('lint', args, {
     ...commonOptions,
     format: { type: 'string', short: 'f' },
+    'output-file': { type: 'string', short: 'o' },
     quiet: { type: 'boolean' },
     'max-warnings': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    'no-ignore': { type: 'boolean' },
+    'report-unused-disables': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(lintHelp)
     return 0
   }
   const format = values.format ?? 'stylish'
-  if (!(formats as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown --format '${format}' (expected ${formats.join(', ')})`)
+  if (!(lintFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown --format '${format}' (expected ${lintFormats.join(', ')})`)
+  }
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('--config and --no-config cannot be used together')
   }
   const maxWarnings = integerFlag('max-warnings', values['max-warnings'])
-  const options: CheckOptions = { lint: selectRules(values) }
-  if (values['format-in']) options.formatName = values['format-in']
-  const results = await checkPaths(positionals, options, io)
-  if (format === 'json') io.stdout.write(reportJson(results))
-  else {
-    const color = shouldColor(io, io.stdout, colorFlag(values))
-    const errors = results.filter((r) => r.error)
-    for (const r of errors) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
-    const withFindings = results.filter((r) => !r.error)
-    io.stdout.write(reportStylish(withFindings, { color, quiet: values.quiet === true }))
+  const quiet = values.quiet === true
+  const plan = await planChecks(positionals, {
+    cwd: io.cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+    noIgnore: values['no-ignore'] === true,
+    only: listFlag(values.rule),
+    disable: listFlag(values.disable),
+    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+    reportUnusedDisables: values['report-unused-disables'] === true,
+  })
+  if (!plan.ok) throw new UsageError(plan.error)
+  const { checks } = plan.value
+  if (checks.length === 0 && plan.value.ignored.length > 0) {
+    io.stderr.write(
+      `mtclean: all ${plan.value.ignored.length} files are ignored (see --no-ignore)\n`,
+    )
   }
+  let results: FileResult[] = []
+  for (const { target, options } of checks)
+    results.push(await checkTarget(target, options, io.stdin, io.cwd))
+
+  const baselineFile =
+    values.baseline ?? (values['update-baseline'] ? defaultBaselineFile : undefined)
+  if (baselineFile !== undefined) {
+    results = await applyBaseline(results, baselineFile, values['update-baseline'] === true, io)
+  }
+
+  const toFile = values['output-file']
+  const color = toFile === undefined && shouldColor(io, io.stdout, colorFlag(values))
+  const shown = quiet
+    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+    : results
+  let text: string
+  if (format === 'diff') {
+    for (const r of results) if (r.error) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
+    text = renderDiff(results, checks, color)
+  } else {
+    if (format === 'stylish') {
+      for (const r of results) if (r.error) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
+    }
+    const rules: ReportedRule[] = plan.value.rules.map((rule) => reported(rule.meta, rule))
+    if (values['report-unused-disables']) rules.push({ meta: unusedDisableMeta })
+    const reportedResults = format === 'stylish' ? shown.filter((r) => !r.error) : shown
+    text = render(format as Exclude<LintFormat, 'diff'>, reportedResults, rules, {
+      color,
+      quiet,
+      cwd: io.cwd,
+    })
+  }
+  if (toFile !== undefined) {
+    const written = await writeFileAtomic(resolve(io.cwd, toFile), Buffer.from(text))
+    if (!written.ok) throw new UsageError(`${toFile}: ${written.error}`)
+  } else io.stdout.write(text)
   return exitCodeFor(results, maxWarnings)
+}
+
+function reported(meta: ReportedRule['meta'], rule: object): ReportedRule {
+  const url = (rule as { url?: unknown }).url ?? (rule as { link?: unknown }).link
+  return typeof url === 'string' ? { meta, url } : { meta }
+}
+
+/** Drop baselined findings (or record them all with `update`); notes go to stderr. */
+async function applyBaseline(
+  results: FileResult[],
+  baselineFile: string,
+  update: boolean,
+  io: CliIO,
+): Promise<FileResult[]> {
+  const path = resolve(io.cwd, baselineFile)
+  const read = await readBaseline(path, update)
+  if (!read.ok) throw new UsageError(read.error.replace(path, baselineFile))
+  const inputs: BaselineInput[] = results
+    .filter((r) => !r.error)
+    .map((r) => ({
+      path: r.path,
+      findings: r.findings,
+      ...(r.file ? { source: r.file.text } : {}),
+    }))
+  if (update) {
+    const next = updateBaseline(read.value, path, inputs, io.cwd)
+    const written = await writeBaseline(path, next.baseline)
+    if (!written.ok) throw new UsageError(written.error.replace(path, baselineFile))
+    io.stderr.write(
+      `mtclean: baseline ${baselineFile}: recorded ${plural(next.recorded, 'finding')}` +
+        `${next.pruned > 0 ? `, pruned ${plural(next.pruned, 'stale entry', 'stale entries')}` : ''}\n`,
+    )
+    return results.map((r) => (r.error ? r : { ...r, findings: [] }))
+  }
+  const match = matchBaseline(read.value, path, inputs, io.cwd)
+  const stale = match.stale.reduce((sum, e) => sum + e.count, 0)
+  if (stale > 0) {
+    io.stderr.write(
+      `mtclean: baseline ${baselineFile}: ${plural(stale, 'stale entry', 'stale entries')} ` +
+        `(fixed or changed text); run with --update-baseline to prune\n`,
+    )
+  }
+  let index = 0
+  return results.map((r) => (r.error ? r : { ...r, findings: match.fresh[index++] ?? [] }))
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
 }
