@@ -1,4 +1,5 @@
 import { initCommand } from './commands/init.js'
+import { fixCommand } from './commands/fix.js'
 import { lintCommand } from './commands/lint.js'
 import { printConfigCommand } from './commands/print-config.js'
 import { rulesCommand } from './commands/rules.js'
@@ -10,6 +11,7 @@ type Command = (args: readonly string[], io: CliIO) => Promise<number>
 /** Every subcommand by name. `mtclean PATHS…` is `mtclean lint PATHS…`. */
 export const commands: Record<string, Command> = {
   lint: lintCommand,
+  fix: (args, io) => fixCommand(args, io),
   rules: rulesCommand,
   init: initCommand,
   'print-config': printConfigCommand,
@@ -21,6 +23,7 @@ Find, fix and review the defects machine translation from Chinese leaves in Engl
 
 Commands:
   lint [PATHS…]    report findings (the default: 'mtclean PATHS…' is 'mtclean lint PATHS…')
+  fix [PATHS…]     apply safe fixes: preview as a diff, --write in place, or --output-dir DIR
   rules            list every rule
   init             write a commented starter config (.mtcleanrc.yaml)
   print-config FILE  print the configuration that applies to FILE, as JSON

@@ -12,6 +12,8 @@ export interface FixResult {
   output: string
   /** Changes applied, in the offsets of the text they were applied to (pass by pass). */
   applied: Change[]
+  /** The same changes grouped by pass: `steps[i]` is in the offsets of the text pass i+1 began with. */
+  steps: Change[][]
   /** Passes run. */
   passes: number
   /** Findings left in `output` (by the last lint). */
@@ -94,8 +96,10 @@ export function fixText(
   selection: FixSelection = {},
 ): FixResult {
   const maxPasses = selection.maxPasses ?? 10
-  const seen = new Set<string>([text])
+  // Texts seen are remembered by a hash, so a long text is not kept once per pass.
+  const seen = new Set<string>([fingerprint(text)])
   const applied: Change[] = []
+  const steps: Change[][] = []
   let output = text
   let findings = lint(output)
   let passes = 0
@@ -106,11 +110,27 @@ export function fixText(
     if (changes.length === 0) break
     const next = applyChanges(output, changes)
     passes++
-    if (next.output === output || seen.has(next.output)) break
-    seen.add(next.output)
+    const key = fingerprint(next.output)
+    if (next.output === output || seen.has(key)) break
+    seen.add(key)
     applied.push(...next.taken)
+    steps.push(next.taken)
     output = next.output
     findings = lint(output)
   }
-  return { output, applied, passes, remaining: findings }
+  return { output, applied, steps, passes, remaining: findings }
+}
+
+// cyrb53 over UTF-16 code units, with the length: a collision only ends fixing a pass early.
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return `${text.length}:${(h2 >>> 0).toString(36)}:${(h1 >>> 0).toString(36)}`
 }
