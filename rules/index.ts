@@ -3,6 +3,7 @@ import cjkPunctuation from './cjk-punctuation.js'
 import hyphenSpace from './hyphen-space.js'
 import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
+import repeatedWord from './repeated-word.js'
 
 /** Every built-in rule, in documentation order. */
 export const builtinRules: readonly AnyRule[] = [
@@ -10,4 +11,5 @@ export const builtinRules: readonly AnyRule[] = [
   quoteSpacing,
   quotePairing,
   cjkPunctuation,
+  repeatedWord,
 ]
