@@ -1,6 +1,7 @@
 import type { AnyRule } from '../src/engine/types.js'
 import cjkPunctuation from './cjk-punctuation.js'
 import hyphenSpace from './hyphen-space.js'
+import missingSpace from './missing-space.js'
 import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
 import repeatedWord from './repeated-word.js'
@@ -10,6 +11,7 @@ export const builtinRules: readonly AnyRule[] = [
   hyphenSpace,
   quoteSpacing,
   quotePairing,
+  missingSpace,
   cjkPunctuation,
   repeatedWord,
 ]
