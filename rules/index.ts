@@ -4,6 +4,7 @@ import hyphenSpace from './hyphen-space.js'
 import missingSpace from './missing-space.js'
 import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
+import repeatedFigure from './repeated-figure.js'
 import repeatedWord from './repeated-word.js'
 
 /** Every built-in rule, in documentation order. */
@@ -14,4 +15,5 @@ export const builtinRules: readonly AnyRule[] = [
   missingSpace,
   cjkPunctuation,
   repeatedWord,
+  repeatedFigure,
 ]
