@@ -6,6 +6,7 @@ import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
 import repeatedFigure from './repeated-figure.js'
 import repeatedWord from './repeated-word.js'
+import spaceBeforePunctuation from './space-before-punctuation.js'
 
 /** Every built-in rule, in documentation order. */
 export const builtinRules: readonly AnyRule[] = [
@@ -13,6 +14,7 @@ export const builtinRules: readonly AnyRule[] = [
   quoteSpacing,
   quotePairing,
   missingSpace,
+  spaceBeforePunctuation,
   cjkPunctuation,
   repeatedWord,
   repeatedFigure,
