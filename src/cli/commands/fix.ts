@@ -12,7 +12,12 @@ import {
   sameFile,
   writeText,
 } from '../../fix-files.js'
-import { createProgress, silentProgress, wantsProgress } from '../../io/progress.js'
+import {
+  createProgress,
+  type ProgressOptions,
+  silentProgress,
+  wantsProgress,
+} from '../../io/progress.js'
 import { encodeText } from '../../io/text-file.js'
 import { expandTargets, type Target } from '../../io/walk.js'
 import type { FileResult } from '../../pipeline.js'
@@ -125,6 +130,8 @@ export const processSignals: SignalSource = (handler) => {
 /** What `fixCommand` needs from outside the CLI's streams; tests pass fakes. */
 export interface FixDependencies {
   signals: SignalSource
+  /** Clock and timing of the progress bar (tests). */
+  progress?: Pick<ProgressOptions, 'now' | 'delay' | 'interval'>
 }
 
 type Mode = 'preview' | 'write' | 'output-dir' | 'stdin'
@@ -211,6 +218,7 @@ export async function fixCommand(
   const progress =
     !values['no-progress'] && mode !== 'stdin' && wantsProgress(io.stderr, io.env)
       ? createProgress({
+          ...dependencies.progress,
           stream: io.stderr,
           total: targets.length,
           totalBytes: await totalSize(targets, io.cwd),
