@@ -7,6 +7,7 @@ import quoteSpacing from './quote-spacing.js'
 import repeatedFigure from './repeated-figure.js'
 import repeatedWord from './repeated-word.js'
 import spaceBeforePunctuation from './space-before-punctuation.js'
+import spacedNumber from './spaced-number.js'
 
 /** Every built-in rule, in documentation order. */
 export const builtinRules: readonly AnyRule[] = [
@@ -15,6 +16,7 @@ export const builtinRules: readonly AnyRule[] = [
   quotePairing,
   missingSpace,
   spaceBeforePunctuation,
+  spacedNumber,
   cjkPunctuation,
   repeatedWord,
   repeatedFigure,
