@@ -1,7 +1,8 @@
-import { initCommand } from './commands/init.js'
 import { fixCommand } from './commands/fix.js'
+import { initCommand } from './commands/init.js'
 import { lintCommand } from './commands/lint.js'
 import { printConfigCommand } from './commands/print-config.js'
+import { reviewCommand } from './commands/review.js'
 import { rulesCommand } from './commands/rules.js'
 import { type CliIO, UsageError } from './io.js'
 import { version } from './version.js'
@@ -12,6 +13,7 @@ type Command = (args: readonly string[], io: CliIO) => Promise<number>
 export const commands: Record<string, Command> = {
   lint: lintCommand,
   fix: (args, io) => fixCommand(args, io),
+  review: (args, io) => reviewCommand(args, io),
   rules: rulesCommand,
   init: initCommand,
   'print-config': printConfigCommand,
@@ -24,6 +26,7 @@ Find, fix and review the defects machine translation from Chinese leaves in Engl
 Commands:
   lint [PATHS…]    report findings (the default: 'mtclean PATHS…' is 'mtclean lint PATHS…')
   fix [PATHS…]     apply safe fixes: preview as a diff, --write in place, or --output-dir DIR
+  review PATHS…    decide each finding interactively in the terminal, then write
   rules            list every rule
   init             write a commented starter config (.mtcleanrc.yaml)
   print-config FILE  print the configuration that applies to FILE, as JSON
