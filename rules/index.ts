@@ -5,6 +5,7 @@ import missingSpace from './missing-space.js'
 import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
 import repeatedFigure from './repeated-figure.js'
+import repeatedParagraph from './repeated-paragraph.js'
 import repeatedWord from './repeated-word.js'
 import spaceBeforePunctuation from './space-before-punctuation.js'
 import spacedNumber from './spaced-number.js'
@@ -20,4 +21,5 @@ export const builtinRules: readonly AnyRule[] = [
   cjkPunctuation,
   repeatedWord,
   repeatedFigure,
+  repeatedParagraph,
 ]

@@ -1,0 +1,112 @@
+import { defineRule } from '../src/engine/define-rule.js'
+import type { Paragraph } from '../src/engine/types.js'
+
+/** Options for `repeated-paragraph`. */
+export interface RepeatedParagraphOptions {
+  /** Paragraphs with fewer words (containing a letter) are ignored: `- END -`, `Photo: Xinhua`. */
+  minWords: number
+  /**
+   * Paragraphs that occur more often than this are deliberate (a refrain, a form, boilerplate)
+   * and are left alone; the default 2 reports only a single duplicate.
+   */
+  maxCopies: number
+}
+
+const letter = /\p{L}/u
+// Table rows and field lists: cells separated by bars or tabs.
+const tableLike = /[|\t]/
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ')
+}
+
+function wordCount(text: string): number {
+  let count = 0
+  for (const word of text.split(' ')) if (letter.test(word)) count++
+  return count
+}
+
+function snippet(text: string): string {
+  const chars = [...text]
+  return chars.length > 40 ? `${chars.slice(0, 40).join('').trimEnd()}…` : text
+}
+
+/**
+ * The edit that deletes paragraphs `first`…`last` with their line breaks, leaving no blank
+ * line: up to the next paragraph, or for the last ones, from the end of the previous paragraph.
+ */
+function deletion(paragraphs: readonly Paragraph[], first: number, last: number) {
+  const end = paragraphs[last]!.offset + paragraphs[last]!.text.length
+  const next = paragraphs[last + 1]
+  if (next) return { start: paragraphs[first]!.offset, end: next.offset, text: '' }
+  const previous = paragraphs[first - 1]!
+  return { start: previous.offset + previous.text.length, end, text: '' }
+}
+
+// The trimmed extent of a paragraph in document offsets.
+function extent(paragraph: Paragraph) {
+  const start = paragraph.offset + paragraph.text.length - paragraph.text.trimStart().length
+  return { start, end: paragraph.offset + paragraph.text.trimEnd().length }
+}
+
+export default defineRule<RepeatedParagraphOptions>({
+  meta: {
+    id: 'repeated-paragraph',
+    category: 'repetition',
+    severity: 'warn',
+    fixable: 'suggestion',
+    description: 'A headline or paragraph duplicated verbatim',
+    examples: [
+      {
+        bad: 'City opens a new riverside park after renovation\nCity opens a new riverside park after renovation\nThe park opened on Saturday.',
+        fixed: 'City opens a new riverside park after renovation\nThe park opened on Saturday.',
+      },
+    ],
+    good: ['- END -\nText of the story goes here.\n- END -'],
+  },
+  defaults: { minWords: 5, maxCopies: 2 },
+  checkDocument({ paragraphs, options, report }) {
+    const copies = new Map<string, number[]>()
+    paragraphs.forEach((paragraph, index) => {
+      if (tableLike.test(paragraph.text)) return
+      const key = normalise(paragraph.text)
+      if (wordCount(key) < options.minWords) return
+      const seen = copies.get(key)
+      if (seen) seen.push(index)
+      else copies.set(key, [index])
+    })
+    const repeats: number[] = []
+    for (const indexes of copies.values()) {
+      if (indexes.length >= 2 && indexes.length <= options.maxCopies)
+        repeats.push(...indexes.slice(1))
+    }
+    repeats.sort((a, b) => a - b)
+    // Consecutive repeats (a teaser block copied whole) are one report, so their deletions do
+    // not touch and one pass of fixes removes them all.
+    for (let k = 0; k < repeats.length; ) {
+      const first = repeats[k]!
+      let last = first
+      while (repeats[k + 1] === last + 1) last = repeats[++k]!
+      k++
+      const count = last - first + 1
+      const shown = snippet(normalise(paragraphs[first]!.text))
+      report({
+        start: extent(paragraphs[first]!).start,
+        end: extent(paragraphs[last]!).end,
+        message:
+          count === 1
+            ? `Unexpected repeated paragraph \`${shown}\`, expected it once`
+            : `Unexpected ${count} repeated paragraphs from \`${shown}\`, expected them once`,
+        suggestions: [
+          {
+            label:
+              count === 1
+                ? 'Delete the repeated paragraph'
+                : `Delete the ${count} repeated paragraphs`,
+            edits: [deletion(paragraphs, first, last)],
+          },
+        ],
+      })
+    }
+  },
+})
