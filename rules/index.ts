@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/engine/types.js'
 import cjkPunctuation from './cjk-punctuation.js'
+import cjkResidue from './cjk-residue.js'
 import hyphenSpace from './hyphen-space.js'
 import missingSpace from './missing-space.js'
 import quotePairing from './quote-pairing.js'
@@ -19,6 +20,7 @@ export const builtinRules: readonly AnyRule[] = [
   spaceBeforePunctuation,
   spacedNumber,
   cjkPunctuation,
+  cjkResidue,
   repeatedWord,
   repeatedFigure,
   repeatedParagraph,
