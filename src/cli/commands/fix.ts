@@ -425,14 +425,15 @@ async function totalSize(targets: readonly Target[], cwd: string): Promise<numbe
 
 /**
  * TEST ONLY. When the environment names a gate file, pause at this point for each file: write
- * `GATE.waiting` (holding the path about to be written), wait until `GATE` exists, delete both,
+ * `GATE.waiting` (`N PATH`: the pause number and the path about to be written), wait until `GATE` exists, delete both,
  * go on. An abort ends the wait and skips the write. Never set in normal use.
  */
 function testGate(gate: string | undefined, signal: AbortSignal) {
   if (!gate) return undefined
+  let pauses = 0
   return async (path: string): Promise<boolean> => {
     await mkdir(resolve(gate, '..'), { recursive: true })
-    await writeFile(`${gate}.waiting`, `${path}\n`)
+    await writeFile(`${gate}.waiting`, `${++pauses} ${path}\n`)
     while (!signal.aborted) {
       if (await exists(gate)) {
         await unlink(gate).catch(() => {})
