@@ -150,6 +150,7 @@ export function reportSarif(results: readonly FileResult[], options: SarifOption
                 charLength: finding.end - finding.start,
                 snippet: { text: finding.actual },
               },
+              contextRegion: contextOf(source, finding.start, finding.end, place),
             },
           },
         ],
@@ -184,6 +185,25 @@ export function reportSarif(results: readonly FileResult[], options: SarifOption
     runs: [run],
   }
   return `${JSON.stringify(log, null, 2)}\n`
+}
+
+/** The whole lines around a span, as SARIF's `contextRegion`. */
+function contextOf(source: string, start: number, end: number, place: ReturnType<typeof location>) {
+  const from = source.lastIndexOf('\n', start - 1) + 1
+  let to = source.indexOf('\n', Math.max(end - 1, start))
+  if (to === -1) to = source.length
+  if (to > from && source[to - 1] === '\r') to--
+  const first = place.toPoint(from)
+  const last = place.toPoint(to)
+  return {
+    startLine: first?.line ?? 1,
+    startColumn: first?.column ?? 1,
+    endLine: last?.line ?? first?.line ?? 1,
+    endColumn: last?.column ?? first?.column ?? 1,
+    charOffset: from,
+    charLength: to - from,
+    snippet: { text: source.slice(from, to) },
+  }
 }
 
 function fixLabel(source: string, edit: Edit): string {

@@ -220,7 +220,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
     if (format === 'stylish') {
       for (const r of results) if (r.error) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
     }
-    const rules: ReportedRule[] = plan.value.rules.map((rule) => reported(rule.meta, rule))
+    const rules: ReportedRule[] = plan.value.rules.map((rule) => reported(rule.meta))
     if (values['report-unused-disables']) rules.push({ meta: unusedDisableMeta })
     const reportedResults = format === 'stylish' ? shown.filter((r) => !r.error) : shown
     text = render(format as Exclude<LintFormat, 'diff'>, reportedResults, rules, {
@@ -236,8 +236,8 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   return exitCodeFor(results, maxWarnings)
 }
 
-function reported(meta: ReportedRule['meta'], rule: object): ReportedRule {
-  const url = (rule as { url?: unknown }).url ?? (rule as { link?: unknown }).link
+function reported(meta: ReportedRule['meta']): ReportedRule {
+  const url = (meta as { url?: unknown }).url
   return typeof url === 'string' ? { meta, url } : { meta }
 }
 
