@@ -9,9 +9,9 @@ export interface RepeatedFigureOptions {
 // A comma (not one inside a number) that may open a repeated figure.
 const separator = /(?<!\d)[,;，；、] ?(?=[$¥€£]|US\$|RMB|\d)/gu
 // The repeat: an amount with an optional unit of up to three words, standing alone as a clause
-// (`, 277 million yuan,`). Anchored at the separator's end.
+// (`, 277 million yuan,`). Anchored at the separator's end; never starts inside a number.
 const bareFigure =
-  /(?:US\$|RMB ?|[$¥€£])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?: \p{L}+){0,3}(?=[,;.!?，。；！？)]| \(|$)/uy
+  /(?<!\d|\d[.,])(?:US\$|RMB ?|[$¥€£])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?: \p{L}+){0,3}(?=[,;.!?，。；！？)]| \(|$)/uy
 const hasUnit = /[\p{L}%$¥€£]/u
 const clauseBreak = /[,;:!?，；：！？()]|\.(?!\d)/u
 
