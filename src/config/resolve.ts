@@ -137,7 +137,7 @@ export class ConfigResolver {
     for (const folder of packs) {
       const loadPack = this.options.loadPack ?? loadPackFolder
       const loaded = await loadPack(folder)
-      if (!loaded.ok) return err(loaded.error)
+      if (!loaded.ok) return err(loaded.error.split(folder).join(this.display(folder)))
       for (const rule of loaded.value) {
         if (known.has(rule.meta.id)) {
           return err(`${this.display(folder)}: rule id '${rule.meta.id}' is defined twice`)
