@@ -1,0 +1,75 @@
+import { RE2JS } from 're2js'
+import { err, ok, type Result } from '../result.js'
+
+/** A compiled linear-time pattern (RE2 syntax, run by re2js). */
+export type Pattern = RE2JS
+
+/**
+ * Compile a user pattern with re2js (RE2 syntax: matching is linear in the input length).
+ * Lookaround and backreferences cannot run in linear time: RE2 rejects them, and the message
+ * says why.
+ *
+ * @param source The pattern as written.
+ * @param ignoreCase Match case-insensitively.
+ * @returns The pattern, or a one-line reason it cannot be used.
+ */
+export function compilePattern(source: string, ignoreCase: boolean): Result<Pattern> {
+  try {
+    return ok(RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0))
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /^error parsing regexp: /,
+      '',
+    )
+    if (/`\(\?(?:<?[=!])/.test(message)) {
+      return err(
+        'lookaround ((?=…), (?!…), (?<=…), (?<!…)) is not supported: patterns must run in linear time (RE2 syntax)',
+      )
+    }
+    if (/invalid escape sequence: `\\(?:[1-9]|k)/.test(message)) {
+      return err(
+        'backreferences (\\1, \\k<name>) are not supported: patterns must run in linear time (RE2 syntax)',
+      )
+    }
+    return err(`invalid RE2 pattern: ${message}`)
+  }
+}
+
+/** Whether a pattern matches the whole of `text`. */
+export function matchesWhole(pattern: Pattern, text: string): boolean {
+  return pattern.matcher(text).matches()
+}
+
+/** One match of a pattern: UTF-16 offsets into the searched text. */
+export interface PatternMatch {
+  start: number
+  end: number
+  text: string
+}
+
+/** Every non-empty, non-overlapping match of `pattern` in `text`, left to right. */
+export function findAll(pattern: Pattern, text: string): PatternMatch[] {
+  const found: PatternMatch[] = []
+  if (!pattern.test(text)) return found
+  const matcher = pattern.matcher(text)
+  while (matcher.find()) {
+    const start = matcher.start()
+    const end = matcher.end()
+    if (end > start) found.push({ start, end, text: text.slice(start, end) })
+  }
+  return found
+}
+
+/**
+ * The groups of `pattern` matched against the whole of `text` (index 0 is the whole text;
+ * an unmatched group is ''), or undefined when it does not match the whole text.
+ */
+export function wholeGroups(pattern: Pattern, text: string): string[] | undefined {
+  const matcher = pattern.matcher(text)
+  if (!matcher.matches()) return undefined
+  const groups: string[] = []
+  for (let index = 0; index <= pattern.groupCount(); index++) {
+    groups.push(matcher.group(index) ?? '')
+  }
+  return groups
+}
