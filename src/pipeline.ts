@@ -1,7 +1,7 @@
 import { applyDirectives, directiveOptionsFor } from './directives.js'
 import { type LintOptions, lintSegments } from './engine/lint.js'
 import type { Finding } from './engine/types.js'
-import { formatFor } from './formats/index.js'
+import { confineToProse, formatFor } from './formats/index.js'
 import { decodeText, readTextFile, type TextFile } from './io/text-file.js'
 import type { Target } from './io/walk.js'
 import { err, ok, type Result } from './result.js'
@@ -32,7 +32,7 @@ export function lintSource(path: string, text: string, options: CheckOptions): R
   if (!format) return err(`unknown input format '${options.formatName}'`)
   const segments = format.extract(text)
   if (!segments.ok) return segments
-  const findings = lintSegments(text, segments.value, options.lint)
+  const findings = confineToProse(lintSegments(text, segments.value, options.lint), segments.value)
   return ok(
     applyDirectives(
       text,

@@ -1,0 +1,190 @@
+import fc from 'fast-check'
+import { expect } from 'vitest'
+import { builtinRules } from '../../rules/index.js'
+import { defineRule } from '../../src/engine/define-rule.js'
+import { applyChanges, type FixResult, fixText } from '../../src/engine/fix.js'
+import type { AnyRule, Finding } from '../../src/engine/types.js'
+import { formatFor, type ProseSegment, type Run } from '../../src/formats/index.js'
+import { lintSource } from '../../src/pipeline.js'
+
+/** The segments of a source in the format chosen by `path`; throws on an extract error. */
+export function segmentsOf(path: string, source: string): ProseSegment[] {
+  const result = formatFor(path)!.extract(source)
+  if (!result.ok) throw new Error(result.error)
+  return result.value as ProseSegment[]
+}
+
+/** The texts the rules see. */
+export function textsOf(path: string, source: string): string[] {
+  return segmentsOf(path, source).map((s) => s.text)
+}
+
+/** The extract error of a source, or undefined. */
+export function errorOf(path: string, source: string): string | undefined {
+  const result = formatFor(path)!.extract(source)
+  return result.ok ? undefined : result.error
+}
+
+/** Lint a source as the CLI does (format by path, findings confined to prose). */
+export function lintFile(
+  path: string,
+  source: string,
+  rules: readonly AnyRule[] = builtinRules,
+): Finding[] {
+  const result = lintSource(path, source, { lint: { rules } })
+  if (!result.ok) throw new Error(result.error)
+  return result.value
+}
+
+/** Fix a source as `mtclean fix` does: safe fixes, pass after pass. */
+export function fixFile(path: string, source: string): FixResult {
+  return fixText(source, (text) => lintFile(path, text))
+}
+
+/** Source ranges of every run, sorted. */
+export function runsOf(path: string, source: string): Run[] {
+  const runs: Run[] = []
+  for (const segment of segmentsOf(path, source)) {
+    for (const run of segment.runs ?? [
+      { start: segment.offset, end: segment.offset + segment.text.length },
+    ]) {
+      runs.push(run as Run)
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Everything that is not prose: the source with each run cut out, as a list of pieces
+ * (white space at their edges ignored, since it moves in and out of trimmed segments).
+ */
+export function skeletonOf(path: string, source: string): string[] {
+  const pieces: string[] = []
+  let cursor = 0
+  for (const run of runsOf(path, source)) {
+    pieces.push(source.slice(cursor, run.start).trim())
+    cursor = run.end
+  }
+  pieces.push(source.slice(cursor).trim())
+  return pieces
+}
+
+/** Prose and opaque ranges of different segments never overlap, nor do runs of one segment. */
+export function expectDisjoint(path: string, source: string) {
+  const ranges: [number, number][] = []
+  for (const segment of segmentsOf(path, source)) {
+    for (const run of segment.runs ?? []) ranges.push([run.start, run.end])
+    for (const range of segment.opaque ?? []) ranges.push([range[0], range[1]])
+  }
+  ranges.sort((a, b) => a[0] - b[0])
+  for (let i = 1; i < ranges.length; i++)
+    expect(ranges[i]![0]).toBeGreaterThanOrEqual(ranges[i - 1]![1])
+}
+
+/** A rule that reports one edit at the given place of the `index`-th segment it sees. */
+function editRule(index: number, start: number, end: number, text: string): AnyRule {
+  let seen = -1
+  return defineRule({
+    meta: {
+      id: 'test-edit',
+      category: 'spacing',
+      severity: 'error',
+      fixable: 'safe',
+      description: 'test',
+      examples: [],
+      good: [],
+    },
+    check(context) {
+      seen++
+      if (seen !== index) return
+      const s = Math.min(start, context.text.length)
+      const e = Math.min(Math.max(end, s), context.text.length)
+      context.report({ start: s, end: e, message: 'edit', fix: { start: s, end: e, text } })
+    },
+  })
+}
+
+/** Replacement texts a rule might produce, including ones that need escaping in some format. */
+export const replacements = [
+  '',
+  ' ',
+  '-',
+  '"',
+  "'",
+  ',',
+  '.',
+  'x',
+  'é',
+  '&',
+  '<',
+  '>',
+  '\\',
+  '*',
+  '_',
+  '`',
+  '|',
+  '{',
+  '}',
+  '%',
+  '，',
+  '“',
+  'a b',
+]
+
+const space = /^[ \t\n\r\f\v\u00a0]+|[ \t\n\r\f\v\u00a0]+$/g
+
+/**
+ * Property: a random edit anywhere in any segment, made by a rule and applied as a fix, never
+ * changes a byte outside the prose; the file stays well-formed; and the segment then reads
+ * exactly as the edit says (when the edit was not dropped for touching markup).
+ */
+export function expectEditsStayInProse(
+  path: string,
+  source: string,
+  options: { runs?: number; normalize?: (text: string) => string } = {},
+) {
+  const segments = segmentsOf(path, source)
+  expect(segments.length).toBeGreaterThan(0)
+  const skeleton = skeletonOf(path, source)
+  const runs = runsOf(path, source)
+  const normalize = options.normalize ?? ((t: string) => t.replace(space, ''))
+  fc.assert(
+    fc.property(
+      fc.nat({ max: segments.length - 1 }),
+      fc.nat(),
+      fc.nat({ max: 6 }),
+      fc.constantFrom(...replacements),
+      (index, at, length, text) => {
+        const segment = segments[index]!
+        const start = at % (segment.text.length + 1)
+        const end = Math.min(start + length, segment.text.length)
+        const findings = lintFile(path, source, [editRule(index, start, end, text)])
+        for (const finding of findings) {
+          const fix = finding.fix
+          if (!fix) continue
+          expect(runs.some((r) => r.start <= fix.start && fix.end <= r.end)).toBe(true)
+          const output = applyChanges(source, [{ ruleId: 'test-edit', edits: [fix] }]).output
+          expect(errorOf(path, output)).toBeUndefined()
+          expect(skeletonOf(path, output)).toEqual(skeleton)
+          const after = segmentsOf(path, output)
+          if (after.length === segments.length) {
+            const expected = segment.text.slice(0, start) + text + segment.text.slice(end)
+            expect(normalize(after[index]!.text)).toBe(normalize(expected))
+          }
+        }
+      },
+    ),
+    { numRuns: options.runs ?? 300 },
+  )
+}
+
+/** Round trip: no fixes leave the bytes as they were; fixing only changes prose. */
+export function expectRoundTrip(path: string, source: string) {
+  const none = fixText(source, () => [])
+  expect(none.output).toBe(source)
+  const fixed = fixFile(path, source)
+  expect(errorOf(path, fixed.output)).toBeUndefined()
+  expect(skeletonOf(path, fixed.output)).toEqual(skeletonOf(path, source))
+  // Fixing the fixed text changes nothing more.
+  expect(fixFile(path, fixed.output).output).toBe(fixed.output)
+}
