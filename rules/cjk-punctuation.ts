@@ -10,8 +10,8 @@ export const cjkTextChar =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3003\u3004\u3006\u3012\u3013\u3020\u3030\u3036\u3037\u303c-\u303f\u30fb\u30fc\u31c0-\u31ef\u2ff0-\u2fff]/u
 
 /**
- * Full-width and CJK punctuation this rule maps to English (also single characters only).
- * `cjk-residue` lets these sit inside a run of Chinese text.
+ * Full-width and CJK punctuation this rule maps to English, one character at a time (`——` and
+ * `……` count only when doubled). `cjk-residue` lets these sit inside a run of Chinese text.
  */
 export const cjkPunctuationChar =
   /[\u3000-\u3002\u3008-\u3011\u3014-\u301f\uff01-\uff64\uffe0-\uffe6\u2014\u2015\u2026\u22ef]/u
@@ -201,11 +201,20 @@ function separator(a: Side, b: Side, aInRun: boolean, bInRun: boolean, gap: stri
   return plain
 }
 
-function describe(run: string): string {
+function display(run: string): string {
   if (/^\u3000+$/u.test(run)) return 'ideographic space (U+3000)'
   return `\`${run}\``
 }
 
+/**
+ * Full-width and Chinese punctuation left in English. One report per run of such characters
+ * (spaces between them included), whose fix also sets the spacing around the run. Choices:
+ * `——` → `—` (spacing kept); `……` → `...`; `~`/`～` between two numbers → `-` (the ASCII hyphen,
+ * like every other replacement here; safe only between numbers); `「」` → `"`; curly quotes are
+ * English and left alone. Suggestions only: `《》〈〉` (quotes or italics?), `『』` (double or
+ * single quotes?), `1，000` (thousands or list?), `2019。2020`, and `～` outside a range.
+ * Punctuation between two Chinese characters is part of the untranslated run (`cjk-residue`).
+ */
 export default defineRule({
   meta: {
     id: 'cjk-punctuation',
@@ -304,8 +313,8 @@ function fixRun(text: string, tokens: Token[]): Report | undefined {
   const actual = text.slice(runStart, runEnd)
   const expected = replacement.trim() || replacement
   const message = expected
-    ? `Unexpected ${describe(actual)}, expected \`${expected}\``
-    : `Unexpected ${describe(actual)}`
+    ? `Unexpected ${display(actual)}, expected \`${expected}\``
+    : `Unexpected ${display(actual)}`
   // The report covers the run and whatever spacing the edit changes around it.
   const range = { start: Math.min(edit.start, runStart), end: Math.max(edit.end, runEnd) }
   const base = { ...range, message, expected: [expected] }

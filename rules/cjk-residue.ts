@@ -55,6 +55,13 @@ function shorten(run: string): string {
   return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : run
 }
 
+/**
+ * Untranslated Chinese (Han, kana, bopomofo, CJK symbols) left in English: one report per run,
+ * flag only. A bracketed run right after a Latin word, number or quoted phrase is a deliberate
+ * gloss and passes (`Hukou (户口)`, `the Spring Festival (Chinese: 春节)`), as does a run followed
+ * by a bracketed Latin gloss (`安全第一 (safety first)`); so does untranslated text that happens
+ * to sit in brackets after a word, a known miss.
+ */
 export default defineRule({
   meta: {
     id: 'cjk-residue',

@@ -35,6 +35,12 @@ function startsClean(text: string, index: number): boolean {
   return !((before === ',' || before === '.') && /\d/.test(text[index - 2] ?? ''))
 }
 
+/**
+ * An amount repeated as a clause of its own within one clause of the first
+ * (`277 million yuan for the masses, 277 million yuan`): suggest deleting the repeat. Needs a
+ * unit (word, `%` or currency) and a first figure that goes on with more words, so lists
+ * (`10 mm, 10 mm and 12 mm`), comparisons (`from 5% to 5%`) and bare numbers pass.
+ */
 export default defineRule<RepeatedFigureOptions>({
   meta: {
     id: 'repeated-figure',

@@ -49,6 +49,11 @@ function extent(paragraph: Paragraph) {
   return { start, end: paragraph.offset + paragraph.text.trimEnd().length }
 }
 
+/**
+ * A headline or paragraph duplicated verbatim (after whitespace normalisation): suggest deleting
+ * the later copy with its line break. Short lines, table rows and paragraphs repeated more than
+ * `maxCopies` times are left alone.
+ */
 export default defineRule<RepeatedParagraphOptions>({
   meta: {
     id: 'repeated-paragraph',

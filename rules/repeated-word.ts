@@ -116,6 +116,12 @@ function position(word: Word) {
   return { start: word.position!.start.offset!, end: word.position!.end.offset! }
 }
 
+/**
+ * A word doubled by the translation (`housing housing`, `The the`): the repeats are removed and
+ * the first kept. Only words separated by plain spaces in one sentence count (not across a line
+ * break or punctuation); numbers are left to `repeated-figure`. The nlcst tree is used only
+ * when the trigger found a candidate double.
+ */
 export default defineRule<RepeatedWordOptions>({
   meta: {
     id: 'repeated-word',
