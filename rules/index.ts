@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/engine/types.js'
+import calque from './calque.js'
 import cjkPunctuation from './cjk-punctuation.js'
 import cjkResidue from './cjk-residue.js'
 import hyphenSpace from './hyphen-space.js'
@@ -24,4 +25,5 @@ export const builtinRules: readonly AnyRule[] = [
   repeatedWord,
   repeatedFigure,
   repeatedParagraph,
+  calque,
 ]

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import calque, { calquePack } from '../rules/calque.js'
 import { applyChanges, changeOf } from '../src/engine/fix.js'
 import { lintText } from '../src/engine/lint.js'
 import type { AnyRule, Finding } from '../src/engine/types.js'
@@ -31,6 +32,49 @@ function error(yaml: string): string {
   expect(parsed.ok).toBe(false)
   return parsed.ok ? '' : parsed.error
 }
+
+describe('built-in calque pack', () => {
+  const files = calquePack()
+  const entries = files.flatMap((file) =>
+    file.spec.entries.map((entry) => ({ file: file.id, entry })),
+  )
+
+  it('has at least 40 entries, each with a reason and an example', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(40)
+    for (const { file, entry } of entries) {
+      expect(entry.reason, `${file}: ${entry.source}`).toBeTruthy()
+      expect(entry.example, `${file}: ${entry.source}`).toBeTruthy()
+    }
+  })
+
+  describe.each(entries.map(({ file, entry }) => ({ name: `${file}: ${entry.source}`, entry })))(
+    '$name',
+    ({ entry }) => {
+      it('flags its bad line once, with its reason, and the first suggestion clears it', () => {
+        const bad = entry.example!.bad
+        const findings = lint(calque, bad)
+        expect(findings.map((f) => f.message)).toHaveLength(1)
+        expect(findings[0]!.message.endsWith(entry.reason!)).toBe(true)
+        expect(findings[0]!.suggestions.length).toBeGreaterThan(0)
+        const fixed = fixOnce(bad, findings)
+        expect(fixed).not.toBe(bad)
+        expect(lint(calque, fixed).map((f) => f.message)).toEqual([])
+      })
+      it('leaves its good line alone', () => {
+        expect(lint(calque, entry.example!.good).map((f) => f.message)).toEqual([])
+      })
+    },
+  )
+
+  it('loads as rules named <Folder>.<File>', () => {
+    expect(files.map((f) => f.id)).toContain('Calques.Governance')
+  })
+
+  it('skips Title Case matches, which name bodies', () => {
+    expect(lint(calque, 'A meeting of the National Public Security Organs was held.')).toEqual([])
+    expect(lint(calque, 'National public security organs met.')).toHaveLength(1)
+  })
+})
 
 describe('pack rules', () => {
   it('substitution: suggests each alternative, with Vale-style messages and the reason', () => {

@@ -1,0 +1,61 @@
+import { join } from 'node:path'
+import { packageRoot } from '../src/cli/version.js'
+import { defineRule } from '../src/engine/define-rule.js'
+import type { AnyRule } from '../src/engine/types.js'
+import { type PackFile, readPackFolder } from '../src/packs/load.js'
+import { packRule } from '../src/packs/rule.js'
+
+/** The built-in calque pack: Vale-style substitution rules, one file per domain. */
+export function calquePackDir(): string {
+  return join(packageRoot(), 'rules', 'packs', 'Calques')
+}
+
+/** The built-in calque pack's files; a broken built-in pack is a bug, so it throws. */
+export function calquePack(): PackFile[] {
+  const files = readPackFolder(calquePackDir())
+  if (!files.ok) throw new Error(`built-in calque pack: ${files.error}`)
+  return files.value
+}
+
+const parts: AnyRule[] = calquePack().map((file) => packRule(file.spec, file.id))
+
+const minor = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to'])
+
+/** `National Public Security Organs`: a Title Case match is most likely part of a name. */
+function titleCase(text: string): boolean {
+  const words = text.split(/[\s-]+/).filter((w) => /\p{L}/u.test(w) && !minor.has(w.toLowerCase()))
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))
+}
+
+// Every file of rules/packs/Calques/ runs as one rule, `calque`; each entry's reason is in its
+// message and each replacement is a suggestion. Title Case matches (names of bodies) are skipped.
+export default defineRule({
+  meta: {
+    id: 'calque',
+    category: 'wording',
+    severity: 'warn',
+    fixable: 'suggestion',
+    description:
+      'Literal translations of Chinese phrases (`the masses`, `combination boxing`): suggests idiomatic English',
+    examples: [
+      { bad: 'The clinic serves the masses.', fixed: 'The clinic serves the public.' },
+      {
+        bad: 'Public security organs solved 300 cases.',
+        fixed: 'Police solved 300 cases.',
+      },
+      { bad: 'Sudden! A fire broke out downtown', fixed: 'Breaking: A fire broke out downtown' },
+    ],
+    good: ['The masses of the two stars differ.', 'Pilgrims attended two masses on Sunday.'],
+  },
+  check(context) {
+    const report = context.report
+    context.report = (found) => {
+      if (!titleCase(context.text.slice(found.start, found.end))) report(found)
+    }
+    try {
+      for (const part of parts) part.check?.(context)
+    } finally {
+      context.report = report
+    }
+  },
+})
