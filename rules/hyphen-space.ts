@@ -7,6 +7,11 @@ const spaceBefore = /(?<=[\p{L}\p{N}]) -(?=\p{Ll}\p{L}|\p{Lu}\p{Ll})/gu
 // `well- known`: a space after the hyphen; `pre- and post-war` (a suspended hyphen) passes.
 const spaceAfter = /(?<=[\p{L}\p{N}])- (?=\p{Ll}{2})(?!(?:and|or|to|nor)\b)/gu
 const codeLike = /`|(?:^|\s)\$ /u
+// `words ending in -ing`, `the suffix -ness`: a suffix named on its own, not a compound.
+const suffix =
+  /^-(?:ing|ed|ly|ness|less|ful|able|ible|ism|ist|er|est|tion|sion|ment|ity|ise|ize|ous|al|ish)(?![\p{L}-])/u
+// `escapes and -references`: the second half of a suspended compound.
+const conjunctionBefore = /(?:^|[^\p{L}])(?:and|or|nor)$/u
 
 export default defineRule({
   meta: {
@@ -27,6 +32,8 @@ export default defineRule({
     if (codeLike.test(text)) return
     for (const match of text.matchAll(spaceBefore)) {
       const start = match.index
+      if (suffix.test(text.slice(start + 1, start + 8))) continue
+      if (conjunctionBefore.test(text.slice(Math.max(0, start - 4), start))) continue
       report({
         start,
         end: start + 2,

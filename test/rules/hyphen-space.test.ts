@@ -18,6 +18,8 @@ ruleTester(rule, {
     'He said: "It is a well-known fact."',
     'A 3.5-ton truck — not a car — hit the barrier.',
     'Growth was 4.5% year-on-year.',
+    'The content type allows character escapes and -references.',
+    'Words that end in -ing are gerunds; the suffix -ness makes nouns, and -ly adverbs.',
   ],
   invalid: [
     {
@@ -42,5 +44,7 @@ ruleTester(rule, {
       errors: 2,
     },
     { text: 'a long- term goal', output: 'a long-term goal', errors: 1 },
+    { text: 'the door -to -door visits', output: 'the door-to-door visits', errors: 2 },
+    { text: 'an AI -based plan', output: 'an AI-based plan', errors: 1 },
   ],
 })
