@@ -4,21 +4,26 @@ import { defineRule } from '../src/engine/define-rule.js'
 const clause = /(?<=[\p{L}\p{N}%)])[,;](?=\p{L})/gu
 const exclaim = /(?<=[\p{L}\p{N})])[!?]+(?=\p{Lu}|\p{Ll}{2})/gu
 const percent = /(?<=\p{N})%(?=\p{Ll}{2})/gu
-const period = /(?<=[\p{Ll}\p{N}%)])\.(?=\p{Lu}\p{Ll})/gu
+const period = /(?<=[\p{Ll}\p{N}%)])\.(?=\p{Lu}(?:\p{Ll}|\s))/gu
 const colon = /(?<=\p{L}{2}):(?=\p{Lu}\p{Ll}|\p{N})/gu
 // `August 11thA fire`: an ordinal glued to the next sentence.
-const ordinal = /(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2})(?:st|nd|rd|th)(?=\p{Lu}(?:\p{Ll}|\s))/gu
+const ordinal = /(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2})(?:st|nd|rd|th)(?=\p{Lu}\p{Ll}|[AI]\s)/gu
 
 const wordChar = /[\p{L}\p{N}]/u
 const space = /\s/u
 const lower = /^\p{Ll}+$/u
+const upper = /^\p{Lu}+$/u
 const capitalised = /^\p{Lu}\p{Ll}+$/u
 const digits = /^\p{N}+$/u
 // URLs, e-mail, paths, markup: `www.gov.cn/xinwen`, `a@b.org`, `a=b,c`.
-const addressLike = /:\/\/|@|^www\.|[\\/=]|^&/iu
+const addressLike = /:\/\/|@|^www\.|[\\/=`{}[\]<>|_]|^&|::/iu
 const wordBefore = /[\s(["'\u201c\u2018]/u
 // What may follow the capitalised word after a period: not `.Net.Core`, `.Parse(`, `.Com/`.
 const afterWordOk = /[\s,;:!?)\]"'\u201d\u2019]/u
+// Words that often open a sentence: `results.The` is a missing space, `ttk.Notebook` is code.
+const sentenceStarter =
+  /^(?:The|This|That|These|Those|It|Its|In|On|At|By|For|From|With|As|After|Before|Since|During|When|While|If|But|And|Or|So|Yet|However|Meanwhile|Moreover|Furthermore|Therefore|Thus|A|An|We|He|She|They|There|Some|Many|Most|All|Each|Every|According|Among|Also|Then|Now|Today|Last|Next|First|Second|Third|Finally|Currently|Recently|Other|Our|His|Her|Their|One|Such|Both|Not|No|To|Through|Under|Over|Only|Once|Although|Though|Because|Despite|What|Which|Who|How|Why|Where|You|Let|Please|Here|Until|Upon|Within|Without|Against|Between|Following|Subsequently)$/u
+const lowerWordNext = /^ \p{Ll}/u
 const fileOrDomain =
   /^(?:Com|Net|Org|Gov|Edu|Io|Cn|Uk|Html?|Php|Js|Ts|Py|Pdf|Docx?|Txt|Jpe?g|Png)$/u
 const scheme =
@@ -71,6 +76,7 @@ function accept(text: string, c: Candidate): boolean {
   if (mark === ',' || mark === ';') {
     if (c.left.length < 2 && c.left !== '') return false
     if (before === '&' || before === '#') return false // `&amp;x`, `&#160;x`
+    if (upper.test(c.left) && upper.test(c.right)) return false // `TL;DR`
     return [...token.matchAll(listGlue)].length <= 1 // `name,age,city` is data
   }
   if (mark === '%') return token.split('%').length === 2
@@ -82,9 +88,14 @@ function accept(text: string, c: Candidate): boolean {
       return false
     }
     if (fileOrDomain.test(c.right)) return false
-    if (c.left === '') return true // after `%` or `)`
-    if (!wordBefore.test(before) && c.start - c.left.length > 0) return false
-    return (lower.test(c.left) && c.left.length >= 2) || digits.test(c.left)
+    if (c.left !== '' && !wordBefore.test(before) && c.start - c.left.length > 0) return false
+    if (c.left !== '' && !(lower.test(c.left) && c.left.length >= 2) && !digits.test(c.left)) {
+      return false
+    }
+    if (sentenceStarter.test(c.right)) return true
+    // Any other capitalised word must read like a sentence: `results.Police arrested`.
+    const next = text.slice(c.end + c.right.length, c.end + c.right.length + 2)
+    return capitalised.test(c.right) && lowerWordNext.test(next) && c.left.length >= 4
   }
   if (mark === ':') {
     if (token.includes('::') || scheme.test(c.left)) return false

@@ -8,8 +8,8 @@ import type { Edit } from '../src/engine/types.js'
  */
 export type QuoteShape = 'open' | 'close' | 'glued' | 'spaced'
 
-const freeBefore = /[\s([{\u2013\u2014]/u
-const freeAfter = /[\s.,;:!?)\]}\u2013\u2014\u2026]/u
+const freeBefore = /[\s([{/\u2013\u2014]/u
+const freeAfter = /[\s.,;:!?)\]}/\u2013\u2014\u2026]/u
 
 /** The shape of the quote mark at `index` in `text` (`width` 2 for a doubled mark). */
 export function quoteShape(text: string, index: number, width = 1): QuoteShape {

@@ -14,6 +14,10 @@ const sentenceStart = /[\p{Lu}\p{N}"'(\u201c\u2018]/u
 // `: )`, `; -)`: emoticons.
 const emoticon = /[()\-DPp]/u
 // `- [ ] task`, `1. [ x ] task`: a Markdown task list box.
+// A mark named as a symbol: `instead of :`, `a , or a ;`.
+const namesMark = /(?:^|\s)(?:of|or|and|a|an|the|than|like|with|use|by|not)$/iu
+// Shell tests and code in brackets: `[[ -d $DIR ]]`, `( a == b )`.
+const codeInside = /[$=\\|{}<>]/u
 const taskBox = /^\s*(?:[-*+]|\d+[.)])\s+\[/u
 
 /** The first non-space character at or after `index`, or '' at the end. */
@@ -72,6 +76,7 @@ export default defineRule({
       const mark = match[0].trimStart()
       if (!misplaced(text, start, mark, end)) continue
       const word = wordBefore(text, start)
+      if (namesMark.test(word)) continue
       report({
         start,
         end,
@@ -88,6 +93,7 @@ export default defineRule({
         const inner = match[1]!
         const close = open + inner.length + 1
         if (inner.trim() === '' || open === boxAt || wordChar.test(text[open - 1] ?? '')) continue
+        if (codeInside.test(inner) || text[open - 1] === text[open]) continue
         let lead = 0
         while (inner[lead] === ' ') lead++
         let trail = 0

@@ -21,6 +21,9 @@ ruleTester(rule, {
     'Call at 10:30 a.m.; the Ph.D. student, Dr. Li, agreed.',
     'Classes like java.util.List and obj.toString() are code.',
     '- First item, then the second - and a dash — here.',
+    'Use ttk.Notebook instead; ctypes.OleDLL calls and config.ConfigChanges objects.',
+    'Generalize {Rc,Arc}::make_mut() and to_{lower,upper}case for char.',
+    'TL;DR: the 1stG team and TL,DR notes.',
     'In the 21st century the 3rd and 4th floors were rebuilt, 5th-floor rooms too.',
   ],
   invalid: [
@@ -69,6 +72,16 @@ ruleTester(rule, {
     {
       text: 'He visited Hunan,Hubei and Jiangxi.',
       output: 'He visited Hunan, Hubei and Jiangxi.',
+      errors: 1,
+    },
+    {
+      text: 'The fire spread.A resident called the police.',
+      output: 'The fire spread. A resident called the police.',
+      errors: 1,
+    },
+    {
+      text: 'Officers checked the results.Police arrested 20 people.',
+      output: 'Officers checked the results. Police arrested 20 people.',
       errors: 1,
     },
     {

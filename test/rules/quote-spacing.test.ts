@@ -23,6 +23,7 @@ ruleTester(rule, {
     'He opened with "what crimes are prominent and never closed it.',
     'the end of the plan," he said. Then she replied: "Yes',
     'The sign read "Warning:" and nothing else.',
+    'Both "no resolution"/"unexpected resolution" errors were fixed.',
   ],
   invalid: [
     {

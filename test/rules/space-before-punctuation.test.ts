@@ -20,6 +20,8 @@ ruleTester(rule, {
     'Run `npm install .` in the folder.',
     'Temperatures fell to -5 °C; rain fell in 2021-2022 (twice).',
     'The ratio of 1 ,000 is odd.',
+    'Bounds are separated with + instead of : now, and a , or a ; works too.',
+    'Run [[ -d $HOME/bin ]] and if ( a == b ) in the shell.',
   ],
   invalid: [
     {
