@@ -83,6 +83,28 @@ function join(cells: readonly Cell[]): Row {
 }
 
 /**
+ * Where to break a full row before `incoming`: after a space, or next to a wide (CJK)
+ * character. A break outside highlighted text is preferred while the rest still fits a row,
+ * so a short highlighted span is not split. Returns the index of the last cell kept, or -1.
+ */
+function breakPoint(cells: readonly Cell[], incoming: Cell, limit: number): number {
+  let any = -1
+  let outside = -1
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!
+    const next = cells[i + 1] ?? incoming
+    if (!(cell.text === ' ' || cell.width > 1 || next.width > 1)) continue
+    any = i
+    if (cell.tone === 'plain' && (cell.text === ' ' || next.tone === 'plain')) outside = i
+  }
+  if (outside >= 0 && outside !== any) {
+    const rest = cells.slice(outside + 1).reduce((sum, c) => sum + c.width, incoming.width)
+    if (rest <= limit) return outside
+  }
+  return any
+}
+
+/**
  * Wrap pieces into rows at most `width` columns wide, breaking after spaces and around wide
  * (CJK) characters, hard-breaking words longer than a row. A plain space at a break is dropped.
  */
@@ -91,36 +113,24 @@ export function wrapPieces(pieces: readonly Piece[], width: number): Row[] {
   const rows: Row[] = []
   let current: Cell[] = []
   let used = 0
-  let breakAt = -1 // index of the cell after which the row may break
-  const rescan = () => {
-    used = current.reduce((sum, c) => sum + c.width, 0)
-    breakAt = -1
-    current.forEach((c, i) => {
-      if (c.text === ' ' || c.width > 1) breakAt = i
-      if (c.width > 1 && i > 0) breakAt = Math.max(breakAt, i - 1)
-    })
-  }
+  const isPlainSpace = (cell: Cell) => cell.text === ' ' && cell.tone === 'plain'
   for (const cell of cellsOf(pieces)) {
-    if (used + cell.width > limit && current.length > 0) {
-      if (cell.text === ' ' && cell.tone === 'plain') {
-        rows.push(join(current))
-        current = []
-        rescan()
-        continue
-      }
-      if (breakAt >= 0 && breakAt < current.length - 1) {
-        rows.push(join(current.slice(0, breakAt + 1)))
-        current = current.slice(breakAt + 1)
-      } else {
-        rows.push(join(current))
-        current = []
-      }
-      rescan()
+    if (used + cell.width > limit && current.length > 0 && isPlainSpace(cell)) {
+      rows.push(join(current))
+      current = []
+      used = 0
+      continue
     }
-    if (cell.width > 1 && current.length > 0) breakAt = current.length - 1
+    while (used + cell.width > limit && current.length > 0) {
+      const at = breakPoint(current, cell, limit)
+      const head = at >= 0 ? current.slice(0, at + 1) : current
+      current = at >= 0 ? current.slice(at + 1) : []
+      while (head.length > 1 && isPlainSpace(head.at(-1)!)) head.pop()
+      rows.push(join(head))
+      used = current.reduce((sum, c) => sum + c.width, 0)
+    }
     current.push(cell)
     used += cell.width
-    if (cell.text === ' ' || cell.width > 1) breakAt = current.length - 1
   }
   if (current.length > 0 || rows.length === 0) rows.push(join(current))
   return rows
@@ -249,6 +259,11 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     (p): DiffPart => ({ kind: p.removed ? 'del' : p.added ? 'ins' : 'same', text: p.value }),
   )
   const out: DiffPart[] = []
+  const push = (part: DiffPart) => {
+    const last = out.at(-1)
+    if (last && last.kind === part.kind) last.text += part.text
+    else out.push({ ...part })
+  }
   let del = ''
   let ins = ''
   const flush = () => {
@@ -258,9 +273,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
       del = del.slice(0, -1)
       ins = ins.slice(0, -1)
     }
-    if (del) out.push({ kind: 'del', text: del })
-    if (ins) out.push({ kind: 'ins', text: ins })
-    if (common) out.push({ kind: 'same', text: common })
+    if (del) push({ kind: 'del', text: del })
+    if (ins) push({ kind: 'ins', text: ins })
+    if (common) push({ kind: 'same', text: common })
     del = ''
     ins = ''
   }
@@ -274,7 +289,7 @@ export function wordDiff(before: string, after: string): DiffPart[] {
       ins += part.text
     } else {
       flush()
-      out.push(part)
+      push(part)
     }
   })
   flush()

@@ -68,8 +68,8 @@ function hints(state: ReviewState, choices: number, ruleId: string | undefined):
   if (state.mode.kind === 'confirm-quit') {
     return [
       { keys: 'y', does: 'quit without writing' },
-      { keys: 'w', does: 'write and quit' },
-      { keys: 'any other key', does: 'go back' },
+      { keys: 'w', does: 'write, then quit' },
+      { keys: 'any other key', does: 'keep reviewing' },
     ]
   }
   return [
@@ -130,7 +130,7 @@ function noticeRow(state: ReviewState, width: number): Row {
     return truncateRow(
       [
         {
-          text: `Quit without writing ${what}? y quits · w writes and quits · any other key goes back`,
+          text: `Quit without writing ${what}?`,
           tone: 'warn',
         },
       ],

@@ -269,7 +269,7 @@ export async function reviewCommand(
   if (recorded > 0) {
     const shown = values.baseline ?? defaultBaselineFile
     io.stdout.write(
-      `  ${recorded} ${recorded === 1 ? 'finding' : 'findings'} skipped for good, recorded in ${shown} (lint --baseline ${shown} hides them)\n`,
+      `  ${recorded === 1 ? '1 finding' : `${recorded} findings`} skipped for good, recorded in ${shown} (lint --baseline ${shown} hides ${recorded === 1 ? 'it' : 'them'})\n`,
     )
   }
   return notWritten || failed.length > 0 ? 2 : 0
