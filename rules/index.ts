@@ -4,6 +4,7 @@ import cjkPunctuation from './cjk-punctuation.js'
 import cjkResidue from './cjk-residue.js'
 import hyphenSpace from './hyphen-space.js'
 import missingSpace from './missing-space.js'
+import numberCalque from './number-calque.js'
 import quotePairing from './quote-pairing.js'
 import quoteSpacing from './quote-spacing.js'
 import repeatedFigure from './repeated-figure.js'
@@ -25,5 +26,6 @@ export const builtinRules: readonly AnyRule[] = [
   repeatedWord,
   repeatedFigure,
   repeatedParagraph,
+  numberCalque,
   calque,
 ]
