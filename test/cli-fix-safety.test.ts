@@ -61,10 +61,10 @@ describe('a file changed on disk after it was read', () => {
       env: { MTCLEAN_TEST_PAUSE_BEFORE_WRITE: gate },
     })
     const result = finished(child)
-    expect(await atGate(gate)).toBe(at('f0.txt'))
+    expect(await atGate(gate, child)).toBe(at('f0.txt'))
     await writeFile(at('f0.txt'), 'Someone else saved this 100 -day note meanwhile.\n')
     await release(gate)
-    expect(await atGate(gate)).toBe(at('f1.txt'))
+    expect(await atGate(gate, child)).toBe(at('f1.txt'))
     await release(gate)
     const { code, stdout, stderr } = await result
     expect(code).toBe(2)
@@ -85,7 +85,7 @@ describe('a file changed on disk after it was read', () => {
       env: { MTCLEAN_TEST_PAUSE_BEFORE_RENAME: gate },
     })
     const result = finished(child)
-    const temporary = await atGate(gate)
+    const temporary = await atGate(gate, child)
     expect(await readFile(temporary, 'utf8')).toBe(a!.fixed)
     await writeFile(at('f0.txt'), 'An edit made while the fixed copy was being written.\n')
     await release(gate)
@@ -114,10 +114,10 @@ describe('an interrupted --write', () => {
       })
       const result = finished(child)
       for (let i = 0; i < 2; i++) {
-        await atGate(gate)
+        await atGate(gate, child)
         await release(gate)
       }
-      await atGate(gate) // the third file waits
+      await atGate(gate, child) // the third file waits
       child.kill(signal)
       const { code, stderr, stdout } = await result
       expect(code).toBe(exitCode)
@@ -150,10 +150,10 @@ describe('a --write killed with SIGKILL (no chance to clean up)', () => {
       })
       const result = finished(child)
       for (let i = 1; i < k; i++) {
-        await atGate(gate)
+        await atGate(gate, child)
         await release(gate)
       }
-      const temporary = await atGate(gate)
+      const temporary = await atGate(gate, child)
       child.kill('SIGKILL')
       expect((await result).signal).toBe('SIGKILL')
       const now = await contents(files.map((f) => f.name))
@@ -175,9 +175,9 @@ describe('a --write killed with SIGKILL (no chance to clean up)', () => {
       env: { MTCLEAN_TEST_PAUSE_BEFORE_WRITE: gate },
     })
     const result = finished(child)
-    await atGate(gate)
+    await atGate(gate, child)
     await release(gate)
-    await atGate(gate)
+    await atGate(gate, child)
     child.kill('SIGKILL')
     await result
     expect(await contents(files.map((f) => f.name))).toEqual([

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -57,8 +58,13 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what 
  * The test-only pause (MTCLEAN_TEST_PAUSE_BEFORE_WRITE / _BEFORE_RENAME = GATE): wait until the
  * CLI waits at the gate and return the path it is about to write.
  */
-export async function atGate(gate: string): Promise<string> {
-  await waitFor(() => existsSync(`${gate}.waiting`), `${gate}.waiting`)
+export async function atGate(gate: string, child?: ChildProcess): Promise<string> {
+  await waitFor(
+    () => existsSync(`${gate}.waiting`) || (child !== undefined && child.exitCode !== null),
+    `${gate}.waiting`,
+  )
+  if (!existsSync(`${gate}.waiting`))
+    throw new Error(`the CLI exited (code ${child?.exitCode}) before the gate`)
   let content = ''
   await waitFor(async () => {
     content = await readFile(`${gate}.waiting`, 'utf8').catch(() => '')
