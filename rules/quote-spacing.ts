@@ -29,7 +29,8 @@ export function looksLikeCode(text: string): boolean {
   return codeLike.test(text)
 }
 
-const determiner = /(?:^|[\s(])(?:the|an?)$/iu
+// Lower-case `a`/`an` only: `"Plan A" was` ends a quotation on a label, not an article.
+const determiner = /(?:^|[\s(])(?:[Tt]he|an?)$/u
 
 /**
  * Whether the close-shaped quote at `index` surely opens a quotation because of the word it is
@@ -49,6 +50,8 @@ const digit = /\p{N}/u
 const firmCloser = /[.,!?;]/u
 const gluedOpenerAfter = /[\p{L}\p{N},.:;!?]/u
 const sentenceBreak = /[.!?]\s/u
+// `don"t`, `it"s`: a straight quote typed for an apostrophe.
+const contraction = /^(?:t|s|re|ve|ll|d|m)(?![\p{L}\p{N}])/u
 
 /** `of the" Hundred` → `of the "Hundred`: move a quote right, past the spaces after it. */
 function moveRight(text: string, index: number): Edit | undefined {
@@ -74,6 +77,7 @@ function asOpener(text: string, index: number, shape: QuoteShape): Edit | null |
   if (shape === 'close') return firmCloser.test(before) ? undefined : moveRight(text, index)
   const after = text[index + 1] ?? ''
   if (!gluedOpenerAfter.test(before) || !wordStart.test(after)) return undefined
+  if (contraction.test(text.slice(index + 1, index + 4))) return undefined
   return { start: index, end: index + 1, text: ' "' }
 }
 
@@ -84,6 +88,7 @@ function asCloser(text: string, index: number, shape: QuoteShape): Edit | null |
   if (shape === 'spaced' || digit.test(after)) return undefined
   if (shape === 'open') return moveLeft(text, index)
   if (!letter.test(after) || !wordEnd.test(text[index - 1] ?? '')) return undefined
+  if (contraction.test(text.slice(index + 1, index + 4))) return undefined
   return { start: index, end: index + 1, text: '" ' }
 }
 

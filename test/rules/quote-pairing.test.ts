@@ -15,6 +15,7 @@ ruleTester(rule, {
     'The ditto mark " is used in lists.',
     'The "4.29" accident was reviewed at 10:30, e.g. by the U.S. team; see https://example.com.',
     'Empty strings "" are ignored here.',
+    'He chose "Plan A" and "Plan B".',
     'Both "no resolution"/"unexpected resolution" errors were fixed.',
     "\"He told me 'stay' twice,\" she said of the workers' union.",
     'According to the principle of "what crimes are prominent", the police acted.',

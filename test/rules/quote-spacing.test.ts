@@ -23,6 +23,8 @@ ruleTester(rule, {
     'He opened with "what crimes are prominent and never closed it.',
     'the end of the plan," he said. Then she replied: "Yes',
     'The sign read "Warning:" and nothing else.',
+    '"Plan A" was chosen, and then "what next?',
+    'We don"t know and it isn"t clear.',
     'Both "no resolution"/"unexpected resolution" errors were fixed.',
   ],
   invalid: [
