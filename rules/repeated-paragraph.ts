@@ -10,11 +10,19 @@ export interface RepeatedParagraphOptions {
    * and are left alone; the default 2 reports only a single duplicate.
    */
   maxCopies: number
+  /**
+   * Copies further apart than this many paragraphs are left alone: a translation duplicates a
+   * headline or teaser right away, while manuals and legal texts repeat sentences further on.
+   */
+  maxDistance: number
 }
 
 const letter = /\p{L}/u
 // Table rows and field lists: cells separated by bars or tabs.
 const tableLike = /[|\t]/
+// Not a paragraph of its own: a list item or its continuation (`- `, `— `, `(a) `, `2. `), a
+// line of hard-wrapped text (starts in lower case, or breaks off after `,` `;` `-`).
+const fragment = /^\s*(?:[-*•·—–>#;]\s|\(?(?:\p{N}{1,3}|\p{L})[.)]\s|\p{Ll})|[,;-]\s*$/u
 
 function normalise(text: string): string {
   return text.trim().replace(/\s+/gu, ' ')
@@ -51,7 +59,8 @@ function extent(paragraph: Paragraph) {
 
 /**
  * A headline or paragraph duplicated verbatim (after whitespace normalisation): suggest deleting
- * the later copy with its line break. Short lines, table rows and paragraphs repeated more than
+ * the later copy with its line break. Short lines, table rows, list items, lines of hard-wrapped
+ * text, copies more than `maxDistance` paragraphs apart and paragraphs repeated more than
  * `maxCopies` times are left alone.
  */
 export default defineRule<RepeatedParagraphOptions>({
@@ -69,11 +78,11 @@ export default defineRule<RepeatedParagraphOptions>({
     ],
     good: ['- END -\nText of the story goes here.\n- END -'],
   },
-  defaults: { minWords: 5, maxCopies: 2 },
+  defaults: { minWords: 5, maxCopies: 2, maxDistance: 3 },
   checkDocument({ paragraphs, options, report }) {
     const copies = new Map<string, number[]>()
     paragraphs.forEach((paragraph, index) => {
-      if (tableLike.test(paragraph.text)) return
+      if (tableLike.test(paragraph.text) || fragment.test(paragraph.text)) return
       const key = normalise(paragraph.text)
       if (wordCount(key) < options.minWords) return
       const seen = copies.get(key)
@@ -82,8 +91,10 @@ export default defineRule<RepeatedParagraphOptions>({
     })
     const repeats: number[] = []
     for (const indexes of copies.values()) {
-      if (indexes.length >= 2 && indexes.length <= options.maxCopies)
-        repeats.push(...indexes.slice(1))
+      if (indexes.length < 2 || indexes.length > options.maxCopies) continue
+      for (let k = 1; k < indexes.length; k++) {
+        if (indexes[k]! - indexes[k - 1]! <= options.maxDistance) repeats.push(indexes[k]!)
+      }
     }
     repeats.sort((a, b) => a - b)
     // Consecutive repeats (a teaser block copied whole) are one report, so their deletions do

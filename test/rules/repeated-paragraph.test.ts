@@ -23,6 +23,12 @@ ruleTester(rule, {
     'Details are at https://example.org/parks/riverside today.\nWrite to parks@example.org for more details.',
     '"We wanted a place for ‘families’ to meet," she said.\n“We wanted a place for families,” she said again.',
     'Output rose 5% and exports rose 5% in the year.\nThe residents’ committee met on Friday at noon.',
+    // Hard-wrapped text repeats line fragments; lists repeat items.
+    'Subject to the terms and conditions of\nthis licence, each member grants to you a\nfree, worldwide,\nSubject to the same terms and conditions of\nthis licence, each member grants to you a\nlimited right.',
+    'Rules for drivers:\n(a) report any accident to the police at once.\nRules for riders:\n(a) report any accident to the police at once.',
+    '1. Keep the doors of the store room locked.\n2. Keep the doors of the store room locked.',
+    `${title}\nThe first body paragraph.\nThe second one.\nThe third one.\n${title}`,
+    '* `remark-gfm`\n  — support all of GFM in the tree\n* `micromark-gfm`\n  — support all of GFM in the tree',
   ],
   invalid: [
     {
@@ -94,6 +100,14 @@ describe('repeated-paragraph options', () => {
       'repeated-paragraph': ['warn', { maxCopies: 3 }] as ['warn', { maxCopies: number }],
     }
     expect(lintText(text, { rules: [rule], settings }).map((f) => f.line)).toEqual([2])
+  })
+  it('looks at most `maxDistance` paragraphs back', () => {
+    const far = `${title}\nFirst body paragraph goes here.\nSecond body paragraph goes here.\nA third.\n${title}`
+    expect(lintText(far, { rules: [rule] })).toEqual([])
+    const settings = {
+      'repeated-paragraph': ['warn', { maxDistance: 4 }] as ['warn', { maxDistance: number }],
+    }
+    expect(lintText(far, { rules: [rule], settings })).toHaveLength(1)
   })
   it('ignores paragraphs shorter than `minWords`', () => {
     const short = 'Stay safe\nStay safe'
