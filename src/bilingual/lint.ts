@@ -1,0 +1,222 @@
+import { location } from 'vfile-location'
+import { compareFindings, type LintOptions } from '../engine/lint.js'
+import type { Edit, Finding, Report, Severity } from '../engine/types.js'
+import type { AnyBilingualRule, BilingualDocument, BilingualPair, SourceSegment } from './types.js'
+
+/** A finding with the Chinese source of its segment, for `review` to show above the target. */
+export type BilingualFinding = Finding & { sourceSegment?: SourceSegment }
+
+/** The mark that stands for masked target text (inline codes, joints between pieces). */
+export const maskChar = '\uFFFC'
+
+interface ActiveBilingualRule {
+  rule: AnyBilingualRule
+  severity: Severity
+  options: Record<string, unknown>
+}
+
+/** Resolve which bilingual rules run, with the same `only`/`disable`/settings as the engine. */
+export function activateBilingualRules(
+  rules: readonly AnyBilingualRule[],
+  options: Pick<LintOptions, 'only' | 'disable' | 'settings'>,
+): ActiveBilingualRule[] {
+  const active: ActiveBilingualRule[] = []
+  for (const rule of rules) {
+    const id = rule.meta.id
+    if (options.only && options.only.length > 0 && !options.only.includes(id)) continue
+    if (options.disable?.includes(id)) continue
+    const setting = options.settings?.[id]
+    const [level, configured] = Array.isArray(setting) ? setting : [setting, undefined]
+    if (level === 'off') continue
+    active.push({
+      rule,
+      severity: level ?? rule.meta.severity,
+      options: { ...(rule.defaults ?? {}), ...(configured ?? {}) },
+    })
+  }
+  return active
+}
+
+/** The target text of a pair with its masked ranges replaced by U+FFFC (same length). */
+export function maskedTarget(pair: BilingualPair): string {
+  if (pair.masked.length === 0) return pair.target.text
+  const chars = [...pair.target.text.split('')]
+  for (const [start, end] of pair.masked) {
+    for (let i = start; i < end && i < chars.length; i++) chars[i] = maskChar
+  }
+  return chars.join('')
+}
+
+interface PairReport extends Report {
+  ruleId: string
+  pair: number
+}
+
+/** Reject reports a rule's declaration does not allow, as the monolingual engine does. */
+function validate(rule: AnyBilingualRule, report: Report, length: number) {
+  const id = rule.meta.id
+  if (report.fix && rule.meta.fixable !== 'safe') {
+    throw new Error(`Rule ${id} reported a fix but declares fixable: ${rule.meta.fixable}`)
+  }
+  if (report.suggestions?.length && rule.meta.fixable === false) {
+    throw new Error(`Rule ${id} reported suggestions but declares fixable: false`)
+  }
+  const ranges = [report, ...(report.fix ? [report.fix] : [])]
+  for (const s of report.suggestions ?? []) ranges.push(...s.edits)
+  for (const r of ranges) {
+    if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
+      throw new Error(`Rule ${id} reported an invalid range [${r.start}, ${r.end})`)
+    }
+  }
+}
+
+/**
+ * Run bilingual rules over the pairs of a document.
+ *
+ * @returns Reports with the index of their pair; offsets are in that pair's target text.
+ */
+export function runBilingualRules(
+  document: BilingualDocument,
+  active: readonly ActiveBilingualRule[],
+): PairReport[] {
+  const reports: PairReport[] = []
+  const seen = document.pairs.map((pair) => ({
+    source: pair.source.text,
+    target: maskedTarget(pair),
+    pair,
+  }))
+  seen.forEach((view, index) => {
+    for (const { rule, options } of active) {
+      if (!rule.checkPair) continue
+      rule.checkPair({
+        ...view,
+        options,
+        report: (report) => {
+          validate(rule, report, view.target.length)
+          reports.push({ ...report, ruleId: rule.meta.id, pair: index })
+        },
+      })
+    }
+  })
+  for (const { rule, options } of active) {
+    if (!rule.checkPairs) continue
+    rule.checkPairs({
+      pairs: seen,
+      options,
+      report: (index, report) => {
+        const view = seen[index]
+        if (!view) throw new Error(`Rule ${rule.meta.id} reported on unknown pair ${index}`)
+        validate(rule, report, view.target.length)
+        reports.push({ ...report, ruleId: rule.meta.id, pair: index })
+      },
+    })
+  }
+  return reports
+}
+
+function toSourceOf(pair: BilingualPair) {
+  const { target } = pair
+  return (index: number) => {
+    const local = Math.min(Math.max(index, 0), target.text.length)
+    return target.toSource ? target.toSource(local) : target.offset + local
+  }
+}
+
+/** An edit in file offsets, or null when it would touch masked text or markup. */
+function mapEdit(file: string, pair: BilingualPair, view: string, edit: Edit): Edit | null {
+  for (let i = edit.start; i < edit.end; i++) if (view[i] === maskChar) return null
+  const toSource = toSourceOf(pair)
+  const start = toSource(edit.start)
+  const end = edit.end === edit.start ? start : toSource(edit.end)
+  if (end < start || file.slice(start, end).includes('<')) return null
+  const encode = pair.target.encode ?? ((t: string) => t)
+  return { start, end, text: encode(edit.text) }
+}
+
+/** The file range a pair's target covers (empty targets: a point). */
+export function targetRange(pair: BilingualPair): [number, number] {
+  const toSource = toSourceOf(pair)
+  return [toSource(0), toSource(pair.target.text.length)]
+}
+
+/**
+ * Check a bilingual document: run the bilingual rules, turn their reports into Findings in
+ * offsets of the checked file, give every finding inside a target (these and the monolingual
+ * `findings`) its `sourceSegment`, and return all of them sorted.
+ *
+ * @param file The checked file's text.
+ * @param document Its pairs, as a reader read them.
+ * @param findings The monolingual findings of the same file.
+ * @param rules The bilingual rules to choose from.
+ * @param options Rule selection and settings, as for the monolingual engine.
+ */
+export function lintPairs(
+  file: string,
+  document: BilingualDocument,
+  findings: readonly Finding[],
+  rules: readonly AnyBilingualRule[],
+  options: Pick<LintOptions, 'only' | 'disable' | 'settings'>,
+): BilingualFinding[] {
+  const active = activateBilingualRules(rules, options)
+  const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
+  const views = document.pairs.map(maskedTarget)
+  const place = location(file)
+  const out: BilingualFinding[] = []
+  for (const report of runBilingualRules(document, active)) {
+    const pair = document.pairs[report.pair]!
+    const toSource = toSourceOf(pair)
+    const start = toSource(report.start)
+    const end = Math.max(start, toSource(report.end))
+    const view = views[report.pair]!
+    const fix = report.fix ? mapEdit(file, pair, view, report.fix) : null
+    const suggestions = (report.suggestions ?? []).flatMap((s) => {
+      const edits = s.edits.map((e) => mapEdit(file, pair, view, e))
+      return edits.every((e) => e !== null) ? [{ label: s.label, edits: edits as Edit[] }] : []
+    })
+    const { rule, severity } = byId.get(report.ruleId)!
+    const from = place.toPoint(start)
+    const to = place.toPoint(end)
+    out.push({
+      ruleId: report.ruleId,
+      category: rule.meta.category,
+      severity,
+      message: report.message,
+      line: from?.line ?? 1,
+      column: from?.column ?? 1,
+      endLine: to?.line ?? from?.line ?? 1,
+      endColumn: to?.column ?? from?.column ?? 1,
+      start,
+      end,
+      actual: file.slice(start, end),
+      fix,
+      suggestions,
+      sourceSegment: pair.source,
+    })
+  }
+  const ranges = document.pairs.map((pair) => ({ range: targetRange(pair), pair }))
+  ranges.sort((a, b) => a.range[0] - b.range[0])
+  for (const finding of findings) {
+    const pair = pairAt(ranges, finding.start)
+    out.push(pair ? { ...finding, sourceSegment: pair.source } : { ...finding })
+  }
+  return out.sort(compareFindings)
+}
+
+function pairAt(
+  ranges: readonly { range: [number, number]; pair: BilingualPair }[],
+  offset: number,
+) {
+  let low = 0
+  let high = ranges.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (ranges[middle]!.range[0] <= offset) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  if (found === -1) return undefined
+  const { range, pair } = ranges[found]!
+  return offset <= range[1] ? pair : undefined
+}
