@@ -1,5 +1,6 @@
 import type { AnyRule } from '../src/engine/types.js'
 import calque from './calque.js'
+import casing from './casing.js'
 import cjkPunctuation from './cjk-punctuation.js'
 import cjkResidue from './cjk-residue.js'
 import hyphenSpace from './hyphen-space.js'
@@ -27,5 +28,6 @@ export const builtinRules: readonly AnyRule[] = [
   repeatedFigure,
   repeatedParagraph,
   numberCalque,
+  casing,
   calque,
 ]
