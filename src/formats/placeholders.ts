@@ -35,10 +35,17 @@ function matchAt(pattern: RegExp, text: string, at: number): number {
  *
  * @returns Non-prose spans in order; everything else is prose.
  */
-export function placeholderSpans(text: string): Span[] {
+export function placeholderSpans(text: string, options: MessageOptions = {}): Span[] {
   const spans: Span[] = []
   scanMessage(text, 0, text.length, false, spans, 0)
+  if (options.tags === 'opaque') for (const span of spans) span.kind = 'opaque'
   return spans
+}
+
+/** How to treat a message's tags. */
+export interface MessageOptions {
+  /** `hidden` (JSON: `<1>…</1>` are markup) or `opaque` (escaped markup in XLIFF or PO text). */
+  tags?: 'hidden' | 'opaque'
 }
 
 // Scan prose in [from, to), adding non-prose spans; inside plural branches `#` is a placeholder.
@@ -155,9 +162,13 @@ function matchingBrace(text: string, open: number, to: number): number {
 }
 
 /** Add a decoded localisation message to a segment: placeholders opaque, tags hidden. */
-export function emitMessage(decoded: DecodedText, builder: SegmentBuilder): void {
+export function emitMessage(
+  decoded: DecodedText,
+  builder: SegmentBuilder,
+  options: MessageOptions = {},
+): void {
   let cursor = 0
-  for (const span of placeholderSpans(decoded.text)) {
+  for (const span of placeholderSpans(decoded.text, options)) {
     decoded.emit(builder, cursor, span.start)
     if (span.kind === 'opaque') decoded.emitOpaque(builder, span.start, span.end)
     cursor = span.end

@@ -116,7 +116,7 @@ function segmentsOf(source: string, entry: Entry, out: ProseSegment[]) {
     const decoded = new DecodedText(source)
     for (const string of strings) addString(decoded, source, string)
     const builder = new SegmentBuilder(source)
-    emitMessage(decoded, builder)
+    emitMessage(decoded, builder, { tags: 'opaque' })
     const segment = builder.build(encodePo)
     if (segment) out.push(segment)
   }

@@ -71,7 +71,7 @@ function targetSegments(
     if (token.type === 'text') {
       const decoded = new DecodedText(source)
       decodeInto(decoded, source, token.start, token.end, 'xml')
-      emitMessage(decoded, builder)
+      emitMessage(decoded, builder, { tags: 'opaque' })
     } else if (token.type === 'raw') {
       flush()
       const segment = cdataSegment(source, token.start, token.end)

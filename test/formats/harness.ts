@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { builtinRules } from '../../rules/index.js'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { applyChanges, type FixResult, fixText } from '../../src/engine/fix.js'
@@ -37,9 +38,30 @@ export function lintFile(
 }
 
 /** Fix a source as `mtclean fix` does: safe fixes, pass after pass. */
-export function fixFile(path: string, source: string): FixResult {
-  return fixText(source, (text) => lintFile(path, text))
+export function fixFile(
+  path: string,
+  source: string,
+  rules: readonly AnyRule[] = builtinRules,
+): FixResult {
+  return fixText(source, (text) => lintFile(path, text, rules))
 }
+
+/** The built-in rules with these ids (unit tests name the rules they rely on). */
+export function rulesNamed(...ids: string[]): AnyRule[] {
+  const rules = builtinRules.filter((r) => ids.includes(r.meta.id))
+  if (rules.length !== ids.length) throw new Error(`unknown rule among ${ids.join(', ')}`)
+  return rules
+}
+
+/** The mechanical rules the format unit tests rely on. */
+export const mechanical = (): AnyRule[] =>
+  rulesNamed(
+    'hyphen-space',
+    'quote-spacing',
+    'space-before-punctuation',
+    'cjk-punctuation',
+    'missing-space',
+  )
 
 /** Source ranges of every run, sorted. */
 export function runsOf(path: string, source: string): Run[] {
@@ -55,18 +77,18 @@ export function runsOf(path: string, source: string): Run[] {
 }
 
 /**
- * Everything that is not prose: the source with each run cut out, as a list of pieces
- * (white space at their edges ignored, since it moves in and out of trimmed segments).
+ * Everything that is not prose: the source with each run cut out, white space removed (it
+ * moves in and out of trimmed segments as prose around it changes).
  */
-export function skeletonOf(path: string, source: string): string[] {
-  const pieces: string[] = []
+export function skeletonOf(path: string, source: string): string {
+  let skeleton = ''
   let cursor = 0
   for (const run of runsOf(path, source)) {
-    pieces.push(source.slice(cursor, run.start).trim())
+    skeleton += source.slice(cursor, run.start)
     cursor = run.end
   }
-  pieces.push(source.slice(cursor).trim())
-  return pieces
+  skeleton += source.slice(cursor)
+  return skeleton.replace(/\s+/g, '')
 }
 
 /** Prose and opaque ranges of different segments never overlap, nor do runs of one segment. */
@@ -131,6 +153,15 @@ export const replacements = [
   'a b',
 ]
 
+/** How to test one format's sample. */
+export interface SampleOptions {
+  runs?: number
+  /** How segment texts compare after an edit (default: white space at the edges ignored). */
+  normalize?: (text: string) => string
+  /** Characters that are syntax the format cannot escape (placeholders), left out of edits. */
+  avoid?: string
+}
+
 const space = /^[ \t\n\r\f\v\u00a0]+|[ \t\n\r\f\v\u00a0]+$/g
 
 /**
@@ -138,11 +169,7 @@ const space = /^[ \t\n\r\f\v\u00a0]+|[ \t\n\r\f\v\u00a0]+$/g
  * changes a byte outside the prose; the file stays well-formed; and the segment then reads
  * exactly as the edit says (when the edit was not dropped for touching markup).
  */
-export function expectEditsStayInProse(
-  path: string,
-  source: string,
-  options: { runs?: number; normalize?: (text: string) => string } = {},
-) {
+export function expectEditsStayInProse(path: string, source: string, options: SampleOptions = {}) {
   const segments = segmentsOf(path, source)
   expect(segments.length).toBeGreaterThan(0)
   const skeleton = skeletonOf(path, source)
@@ -153,7 +180,9 @@ export function expectEditsStayInProse(
       fc.nat({ max: segments.length - 1 }),
       fc.nat(),
       fc.nat({ max: 6 }),
-      fc.constantFrom(...replacements),
+      fc.constantFrom(
+        ...replacements.filter((r) => ![...r].some((c) => options.avoid?.includes(c))),
+      ),
       (index, at, length, text) => {
         const segment = segments[index]!
         const start = at % (segment.text.length + 1)
@@ -187,4 +216,42 @@ export function expectRoundTrip(path: string, source: string) {
   expect(skeletonOf(path, fixed.output)).toEqual(skeletonOf(path, source))
   // Fixing the fixed text changes nothing more.
   expect(fixFile(path, fixed.output).output).toBe(fixed.output)
+}
+
+/** Read a sample as text. */
+export function readSample(name: string): string {
+  return readFileSync(new URL(`../../samples/${name}`, import.meta.url), 'utf8')
+}
+
+/**
+ * The tests every format sample gets: byte-exact round trip, random edits confined to the
+ * prose, CRLF line endings, and prose never overlapping kept source.
+ */
+export function describeSample(name: string, options: SampleOptions = {}) {
+  describe(`samples/${name}`, () => {
+    const source = readSample(name)
+
+    it('round-trips byte for byte, and fixes change only prose', () => {
+      expectRoundTrip(name, source)
+      expect(fixFile(name, source).output).not.toBe(source)
+    })
+
+    it('keeps random edits to the prose', () => {
+      expectEditsStayInProse(name, source, options)
+    })
+
+    it('keeps prose and kept source apart', () => {
+      expectDisjoint(name, source)
+    })
+
+    it('reads and fixes the same with CRLF line endings', () => {
+      const crlf = source.replace(/\n/g, '\r\n')
+      expect(textsOf(name, crlf)).toEqual(textsOf(name, source))
+      const where = (text: string) =>
+        lintFile(name, text).map((f) => `${f.line}:${f.column} ${f.ruleId}`)
+      expect(where(crlf)).toEqual(where(source))
+      expect(fixFile(name, crlf).output).toBe(fixFile(name, source).output.replace(/\n/g, '\r\n'))
+      expectRoundTrip(name, crlf)
+    })
+  })
 }
