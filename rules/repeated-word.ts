@@ -85,6 +85,9 @@ const functionWords = new Set([
   'as',
 ])
 
+// A word, spaces, and the same word again (case-insensitive): the trigger, and the pre-check.
+const doubled = /(?<![\p{L}\p{M}\p{N}'’-])(\p{L}[\p{L}'’-]*)[ \t]+\1(?![\p{L}\p{M}\p{N}'’-])/iu
+
 const capitalised = /^\p{Lu}[\p{Ll}\p{M}'’-]*$/u
 
 interface Seen {
@@ -136,9 +139,16 @@ export default defineRule<RepeatedWordOptions>({
     good: ['The best result they had had in years', 'They said that that was all', 'Walla Walla'],
   },
   defaults: { allow: [] },
-  trigger: /(?<![\p{L}\p{M}\p{N}'’-])(\p{L}[\p{L}'’-]*)[ \t]+\1(?![\p{L}\p{M}\p{N}'’-])/iu,
+  trigger: doubled,
   check({ text, tree, options, report }) {
     const extra = options.allow.map((w) => w.toLowerCase())
+    // Parse only when some double is not on the allow-list (`had had` alone needs no tree).
+    let candidate = false
+    for (const match of text.matchAll(new RegExp(doubled.source, 'giu'))) {
+      const word = match[1]!.toLowerCase()
+      if (!allowed.has(word) && !extra.includes(word)) candidate = true
+    }
+    if (!candidate) return
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       for (const sentence of paragraph.children) {
