@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseJson } from './config/load.js'
 import type { Finding } from './engine/types.js'
@@ -133,8 +133,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Write a baseline file atomically. */
+/** Write a baseline file atomically, creating its folder when missing. */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<Result<void>> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
+  } catch (error) {
+    return err(`${path}: cannot create its folder: ${describeFsError(error)}`)
+  }
   const written = await writeFileAtomic(path, Buffer.from(formatBaseline(baseline)))
   return written.ok ? written : err(`${path}: ${written.error}`)
 }

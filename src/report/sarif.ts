@@ -61,7 +61,8 @@ function describeRule({ meta, url }: ReportedRule) {
   const full = sentence(meta.description)
   return {
     id: meta.id,
-    name: pascal(meta.id),
+    // SARIF1001: a rule's name must differ from its id (ignoring case), so one-word ids get none.
+    ...(pascal(meta.id).toLowerCase() === meta.id.toLowerCase() ? {} : { name: pascal(meta.id) }),
     shortDescription: { text: full },
     fullDescription: { text: `${full} ${fix}` },
     helpUri: url ?? ruleUrl(meta.id),
