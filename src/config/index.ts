@@ -2,7 +2,7 @@ import type { AnyRule } from '../engine/types.js'
 import { expandTargets, type Target } from '../io/walk.js'
 import type { CheckOptions } from '../pipeline.js'
 import { err, ok, type Result } from '../result.js'
-import { type ConfigOptions, ConfigResolver } from './resolve.js'
+import { type ConfigOptions, ConfigResolver, type FileConfig } from './resolve.js'
 import { closest } from './schema.js'
 
 export { ignoreFileName } from './ignore.js'
@@ -56,7 +56,7 @@ export async function planChecks(
   const checks: PlannedCheck[] = []
   const ignored: string[] = []
   const rules = new Map<string, AnyRule>()
-  const pending: { target: Target; config?: import('./resolve.js').FileConfig }[] = []
+  const pending: { target: Target; config?: FileConfig }[] = []
   for (const target of targets) {
     if ('error' in target) {
       pending.push({ target })

@@ -30,7 +30,8 @@ export function reportStylish(results: readonly FileResult[], options: StylishOp
         ruleId: finding.ruleId,
         source: 'mtclean',
       })
-      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warn' ? false : undefined
+      message.fatal =
+        finding.severity === 'error' ? true : finding.severity === 'warn' ? false : undefined
       message.actual = finding.actual
     }
     return file
