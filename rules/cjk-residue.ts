@@ -69,7 +69,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
     description: 'Untranslated Chinese (or other CJK) text left in English',
-    examples: [],
+    examples: [{ bad: 'The 通知 was issued on Monday.', fixed: null }],
     good: [
       'Hukou (户口) is the household registration system.',
       'The Spring Festival (春节, Chunjie) falls in late January.',

@@ -9,7 +9,11 @@ const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n'
 export function ruleTable(rules: readonly AnyRule[]): string {
   const rows = rules.map(({ meta }) => {
     const example = meta.examples[0]
-    const shown = example ? `\`${example.bad}\` → \`${example.fixed}\`` : ''
+    const shown = !example
+      ? ''
+      : example.fixed === null
+        ? `\`${example.bad}\``
+        : `\`${example.bad}\` → \`${example.fixed}\``
     return `| \`${meta.id}\` | ${meta.category} | ${meta.severity} | ${meta.fixable || 'no'} | ${escapeCell(meta.description)} | ${escapeCell(shown)} |`
   })
   return [

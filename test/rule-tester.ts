@@ -67,6 +67,7 @@ export function ruleTester(rule: AnyRule, cases: RuleCases) {
     })
     describe('documented examples', () => {
       it.each(rule.meta.examples)('$bad', (example) => {
+        // A flag-only rule documents `fixed: null`.
         const findings = lintWith(rule, example.bad)
         expect(findings.length).toBeGreaterThan(0)
         expect(fixOnce(rule, example.bad, findings)).toBe(example.fixed)

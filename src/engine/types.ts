@@ -48,8 +48,8 @@ export interface Finding {
 /** A rule's documented example: bad text, its fixed form, and the fixed form is good English. */
 export interface RuleExample {
   bad: string
-  /** What `bad` becomes once the rule's fix (or first suggestion) is applied. */
-  fixed: string
+  /** What `bad` becomes once the rule's fix (or first suggestion) is applied; null when it only flags. */
+  fixed: string | null
 }
 
 /** What a rule declares about itself. */
