@@ -147,7 +147,7 @@ describe('mtclean review: writing', () => {
     await writeFile(join(folder, 'clean.txt'), 'A clean sentence.\n')
     const seen: RunProps[] = []
     const run = scripted(
-      (s, step) => {
+      (_state, step) => {
         step({ type: 'accept' })
         return step({ type: 'skip', permanent: false })
       },
@@ -229,7 +229,7 @@ describe('mtclean review: writing', () => {
   it('records skips for good in the baseline on write, which lint --baseline and review --baseline honour', async () => {
     const path = join(folder, 'a.txt')
     await writeFile(path, 'It was a 100 -day plan.\nA well- known one.\n')
-    const run = scripted((s, step) => {
+    const run = scripted((_state, step) => {
       step({ type: 'skip', permanent: true })
       return step({ type: 'accept' })
     }, 'write')

@@ -193,6 +193,8 @@ describe('screen', () => {
       for (const row of screen) expect(rowWidth(row)).toBeLessThanOrEqual(columns)
       expect(plain(screen.at(-1)!)).toMatch(/^y accept {2}n skip/)
       expect(screen.map(plain).some((r) => r.includes('⟦ -⟧'))).toBe(true)
+      expect(plain(screen[0]!)).toMatch(/^news\.txt · finding 1 of 3/)
+      expect(screen.map(plain).some((r) => /^\d+ │ *$/.test(r))).toBe(false)
     })
   }
 })

@@ -185,6 +185,12 @@ describe('review reducer: accept every finding of a rule', () => {
     expect(currentFile(undone)!.skips).toHaveLength(1)
   })
 
+  it('says when the batch decided the last findings', () => {
+    const state = run(start('a 100 -day plan, a well- known one'), { type: 'accept-rule' })
+    expect(state.notice?.text).toBe('Accepted 2 × hyphen-space in f0.txt; every finding is decided')
+    expect(pendingTotal(state)).toBe(0)
+  })
+
   it('only touches the current file', () => {
     const state = run(start('a 100 -day plan', 'a 200 -day plan'), { type: 'accept-rule' })
     expect(state.files.map((f) => f.text)).toEqual(['a 100-day plan', 'a 200 -day plan'])

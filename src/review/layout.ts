@@ -195,7 +195,10 @@ export function contextRows(
     return low
   }
   const first = Math.max(0, lineAt(start) - 1)
-  const last = Math.min(lineStarts.length - 1, lineAt(end > start ? end - 1 : end) + 1)
+  // A text ending in a line break has an empty last line: not worth a row.
+  const lines =
+    text.endsWith('\n') && lineStarts.length > 1 ? lineStarts.length - 1 : lineStarts.length
+  const last = Math.min(Math.max(lines - 1, 0), lineAt(end > start ? end - 1 : end) + 1)
   const gutter = String(last + 1).length
   const inner = Math.max(4, width - gutter - 3)
   const all: { row: Row; lead: boolean; line: number }[] = []

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width'
 import type { RuleMeta } from '../engine/types.js'
 import {
   contextRows,
@@ -106,11 +107,23 @@ function headerRow(state: ReviewState, width: number): Row {
       ? 'no findings left'
       : `finding ${state.at + 1} of ${file.findings.length}`
   const files = state.files.length > 1 ? ` (${state.file + 1}/${state.files.length})` : ''
-  const tail: Row = [
-    { text: `${files} · ${position} · `, tone: 'dim' },
-    { text: `${accepted} accepted`, tone: 'ok' },
-    { text: ` · ${skipped} skipped · ${pendingTotal(state)} to go`, tone: 'dim' },
+  // The path and position first; the counts as room allows, the least useful dropped first.
+  const parts: Row[] = [
+    [{ text: `${files} · ${position}`, tone: 'dim' }],
+    [
+      { text: ' · ', tone: 'dim' },
+      { text: `${accepted} accepted`, tone: 'ok' },
+    ],
+    [{ text: ` · ${pendingTotal(state)} to go`, tone: 'dim' }],
+    [{ text: ` · ${skipped} skipped`, tone: 'dim' }],
   ]
+  const room = width - Math.min(stringWidth(file.path), 24)
+  const kept = [parts[0]!]
+  for (const part of parts.slice(1)) {
+    if (rowWidth([...kept.flat(), ...part]) <= room) kept.push(part)
+  }
+  const order = [0, 1, 3, 2].map((i) => parts[i]!).filter((p) => kept.includes(p))
+  const tail = order.flat()
   const path = truncateStart(file.path, Math.max(8, width - rowWidth(tail)))
   return truncateRow([{ text: path, tone: 'strong' }, ...tail], width)
 }

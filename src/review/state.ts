@@ -427,13 +427,15 @@ function acceptRule(state: ReviewState, options: ReducerOptions, finding: Findin
   const history = [...state.history, snapshot(state, label)]
   const next = advance({ ...state, history }, files, indexAtOrAfter(file.findings, finding.start))
   const left = file.findings.filter((f) => f.ruleId === ruleId).length
-  const rest = left > 0 ? ` (${left} left: skipped or with nothing to accept)` : ''
+  const rest =
+    left > 0
+      ? ` (${left} left: skipped or with nothing to accept)`
+      : next.notice
+        ? '; every finding is decided'
+        : ''
   return {
     ...next,
-    notice: next.notice ?? {
-      text: `Accepted ${accepted} × ${ruleId} in ${file.path}${rest}`,
-      tone: 'info',
-    },
+    notice: { text: `Accepted ${accepted} × ${ruleId} in ${file.path}${rest}`, tone: 'info' },
   }
 }
 
