@@ -265,13 +265,33 @@ describe('which fixes', () => {
       ['--category', 'nope', 'a.txt'],
       /^mtclean: unknown category 'nope' \(expected one of .*hyphenation.*\)\n$/,
     ],
-    [['--rule', 'no-such-rule', 'a.txt'], /^mtclean: unknown rule 'no-such-rule'/],
+    [['--rule', 'no-such-rule', 'a.txt'], /^mtclean: --rule: unknown rule 'no-such-rule'/],
   ])('refuses %j with one line and exit 2', async (args, message) => {
     await writeFile(at('a.txt'), defects)
     const result = await fix(args)
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(message)
     expect(result.stderr.split('\n')).toHaveLength(2)
+  })
+})
+
+describe('configuration', () => {
+  it('honours config files, ignore files and inline disable comments, and --no-config', async () => {
+    const text =
+      'A 100 -day plan.\n<!-- mtclean-disable-next-line hyphen-space -->\nA 7 -day week.\n'
+    await writeFile(at('a.txt'), text)
+    await writeFile(at('skip.txt'), text)
+    await writeFile(at('.mtcleanrc.yaml'), 'rules:\n  hyphen-space: off\nignore:\n  - skip.txt\n')
+    const configured = await fix(['.'])
+    expect(configured).toMatchObject({ code: 0, stdout: '' })
+    expect(configured.stderr).toMatch(/^1 file scanned; nothing to fix\./)
+    const plain = await fix(['--no-config', '--write', 'a.txt'])
+    expect(plain.code, plain.stderr).toBe(0)
+    const fixed = await readFile(at('a.txt'), 'utf8')
+    expect(fixed).toBe(libraryFix(text, { only: ['hyphen-space'] }).output)
+    expect(fixed).toContain('A 100-day plan.')
+    expect(fixed).toContain('A 7 -day week.') // disabled inline
+    expect(await readFile(at('skip.txt'), 'utf8')).toBe(text)
   })
 })
 

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { access, mkdir, stat, unlink, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Writable } from 'node:stream'
-import type { LintOptions } from '../../engine/lint.js'
+import { type PlannedCheck, planChecks } from '../../config/index.js'
+import type { AnyRule } from '../../engine/types.js'
 import {
   type AppliedChange,
   type FixOptions,
@@ -19,14 +20,13 @@ import {
   wantsProgress,
 } from '../../io/progress.js'
 import { encodeText } from '../../io/text-file.js'
-import { expandTargets, type Target } from '../../io/walk.js'
+import type { Target } from '../../io/walk.js'
 import type { FileResult } from '../../pipeline.js'
 import { unifiedDiff } from '../../report/diff.js'
 import { reportJson } from '../../report/json.js'
 import { reportStylish } from '../../report/stylish.js'
 import { colorFlag, commonOptions, listFlag, parseCommand } from '../args.js'
 import { type CliIO, type Output, shouldColor, UsageError } from '../io.js'
-import { selectRules } from './lint.js'
 
 export const fixHelp = `Usage: mtclean fix [options] [PATHS…]
 
@@ -45,9 +45,14 @@ Options:
       --category NAME   run and fix only rules of these categories (repeatable, or comma-separated)
   -f, --format NAME     stylish (default) or json (lint's JSON plus the changes applied per file)
       --format-in NAME  read input as this format instead of choosing by file ending
+  -c, --config FILE     use this config file for every file instead of looking for one
+      --no-config       read no config file: the recommended preset
+      --no-ignore       also fix files that 'ignore' or .mtcleanignore exclude
       --no-progress     never draw the progress bar (drawn only on a terminal, never in CI)
       --color, --no-color
   -h, --help            show this help
+
+Config files, ignore files and inline mtclean-disable comments apply as for 'mtclean lint'.
 
 Exit codes: 0 nothing left that needs a person, 1 findings left after fixing, 2 usage or input
 error or a file not written, 130/143 interrupted by SIGINT/SIGTERM.
@@ -73,21 +78,16 @@ export const selectionOptions = {
 } as const
 
 /**
- * Validate `--rule`, `--disable` and `--category` and build lint options from them: rules of
- * the given categories only (every category when none is given).
+ * Narrow planned checks to rules of the given categories (all when none are given). Unknown
+ * names are a usage error listing the known ones (documented and those of `rules`).
  */
-export function selectRuleSet(values: {
-  rule?: string[]
-  disable?: string[]
-  category?: string[]
-}): LintOptions {
-  const options = selectRules(values)
-  const categories = listFlag(values.category)
-  if (categories.length === 0) return options
-  const known = new Set<string>([
-    ...documentedCategories,
-    ...options.rules.map((r) => r.meta.category),
-  ])
+export function narrowToCategories(
+  checks: readonly PlannedCheck[],
+  rules: readonly AnyRule[],
+  categories: readonly string[],
+): PlannedCheck[] {
+  if (categories.length === 0) return [...checks]
+  const known = new Set<string>([...documentedCategories, ...rules.map((r) => r.meta.category)])
   for (const name of categories) {
     if (!known.has(name)) {
       throw new UsageError(
@@ -95,7 +95,16 @@ export function selectRuleSet(values: {
       )
     }
   }
-  return { ...options, rules: options.rules.filter((r) => categories.includes(r.meta.category)) }
+  return checks.map(({ target, options }) => ({
+    target,
+    options: {
+      ...options,
+      lint: {
+        ...options.lint,
+        rules: options.lint.rules.filter((r) => categories.includes(r.meta.category)),
+      },
+    },
+  }))
 }
 
 /** A way to hear SIGINT and SIGTERM; returns a function that stops listening. */
@@ -161,6 +170,9 @@ export async function fixCommand(
     write: { type: 'boolean' },
     'output-dir': { type: 'string' },
     'no-progress': { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    'no-ignore': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(fixHelp)
@@ -191,9 +203,9 @@ export async function fixCommand(
       : outputDir !== undefined
         ? 'output-dir'
         : 'preview'
-  const options: FixOptions = { lint: selectRuleSet(values) }
-  if (values['format-in']) options.formatName = values['format-in']
-  if (values.unsafe) options.unsafe = true
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('--config and --no-config cannot be used together')
+  }
 
   let outputRoot: string | undefined
   if (outputDir !== undefined) {
@@ -206,11 +218,29 @@ export async function fixCommand(
     }
   }
 
-  let targets = await expandTargets(positionals.length > 0 ? positionals : ['.'], io.cwd)
+  const plan = await planChecks(positionals, {
+    cwd: io.cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+    noIgnore: values['no-ignore'] === true,
+    only: listFlag(values.rule),
+    disable: listFlag(values.disable),
+    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+  })
+  if (!plan.ok) throw new UsageError(plan.error)
+  let checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
   if (outputRoot) {
     const root = outputRoot
-    targets = targets.filter((t) => t.path === '-' || !isInside(resolve(io.cwd, t.path), root))
+    checks = checks.filter(
+      ({ target }) => target.path === '-' || !isInside(resolve(io.cwd, target.path), root),
+    )
   }
+  if (checks.length === 0 && plan.value.ignored.length > 0) {
+    io.stderr.write(
+      `mtclean: all ${plan.value.ignored.length} files are ignored (see --no-ignore)\n`,
+    )
+  }
+  const targets = checks.map((c) => c.target)
 
   const json = format === 'json'
   // Where the human report goes: stdout when stdout carries nothing else.
@@ -241,11 +271,12 @@ export async function fixCommand(
   const outcomes: Outcome[] = []
   let notProcessed = 0
   try {
-    for (const [index, target] of targets.entries()) {
+    for (const [index, { target, options: checkOptions }] of checks.entries()) {
       if (abort.signal.aborted) {
-        notProcessed = targets.length - index
+        notProcessed = checks.length - index
         break
       }
+      const options: FixOptions = { ...checkOptions, ...(values.unsafe ? { unsafe: true } : {}) }
       const fixed = await fixTarget(target, options, io.stdin, io.cwd)
       const outcome: Outcome = {
         path: fixed.path,
