@@ -11,6 +11,7 @@ import quoteSpacing from './quote-spacing.js'
 import repeatedFigure from './repeated-figure.js'
 import repeatedParagraph from './repeated-paragraph.js'
 import repeatedWord from './repeated-word.js'
+import scrapeResidue from './scrape-residue.js'
 import spaceBeforePunctuation from './space-before-punctuation.js'
 import spacedNumber from './spaced-number.js'
 
@@ -30,4 +31,5 @@ export const builtinRules: readonly AnyRule[] = [
   numberCalque,
   casing,
   calque,
+  scrapeResidue,
 ]
