@@ -59,6 +59,21 @@ describe('the progress bar', () => {
     expect(out()).toContain('3 files scanned; 3 fixed')
   })
 
+  it('never shares a line with the diff when stdout and stderr are the same terminal', async () => {
+    const names = await files(3)
+    const { io, out } = fakeIO({ stderrTTY: true })
+    io.stderr = { ...io.stderr, write: io.stdout.write } // one terminal
+    io.stdout = { ...io.stdout, isTTY: true }
+    await fixCommand(['--rule', 'hyphen-space', '--no-color', ...names], io, instantProgress)
+    const screen = out()
+    expect(screen).toContain('] 1/3 files')
+    const segments = screen.split('\r\u001B[2K')
+    for (const segment of segments.filter((s) => s.includes('--- a/'))) {
+      expect(segment.startsWith('--- a/')).toBe(true)
+    }
+    expect(segments.filter((s) => s.startsWith('--- a/'))).toHaveLength(3)
+  })
+
   it.each([
     ['CI is set', { stderrTTY: true, env: { CI: 'true' } }, []],
     ['stderr is not a terminal', { stderrTTY: false }, []],

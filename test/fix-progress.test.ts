@@ -87,11 +87,28 @@ describe('createProgress', () => {
     expect(out.chunks.at(-1)).toBe('after\n')
   })
 
+  it('clears the bar for other output and redraws it on the next update', () => {
+    let time = 1000
+    const out = stream(true)
+    const bar = createProgress({ stream: out, total: 3, now: () => time, delay: 0, interval: 100 })
+    bar.advance(1)
+    bar.clear()
+    bar.clear() // nothing more to clear
+    time += 1 // well within the interval: redrawn anyway, the bar was taken off
+    bar.advance(1)
+    expect(out.chunks).toEqual([
+      expect.stringMatching(/1\/3 files/),
+      '\r\u001B[2K',
+      expect.stringMatching(/^\r\u001B\[2K\[.*\] 2\/3 files/),
+    ])
+  })
+
   it('prints log lines plainly when silent', () => {
     const out = stream(false)
     const bar = silentProgress(out)
     bar.advance(10)
     bar.log('one')
+    bar.clear()
     bar.done()
     expect(out.chunks).toEqual(['one\n'])
   })

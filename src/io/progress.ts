@@ -21,6 +21,8 @@ export interface Progress {
   advance(bytes: number): void
   /** Print a whole line above the bar (the bar is redrawn below it). */
   log(text: string): void
+  /** Take the bar off the line (before other output to the same terminal); the next update redraws it. */
+  clear(): void
   /** Remove the bar. */
   done(): void
 }
@@ -119,6 +121,11 @@ export function createProgress(options: ProgressOptions): Progress {
       options.stream.write(text.endsWith('\n') ? text : `${text}\n`)
       if (shown && !finished) draw()
     },
+    clear() {
+      if (shown) options.stream.write(clearLine)
+      shown = false
+      lastDraw = Number.NEGATIVE_INFINITY
+    },
     done() {
       if (shown) options.stream.write(clearLine)
       shown = false
@@ -134,6 +141,7 @@ export function silentProgress(stream: Output): Progress {
     log(text) {
       stream.write(text.endsWith('\n') ? text : `${text}\n`)
     },
+    clear() {},
     done() {},
   }
 }

@@ -291,6 +291,7 @@ export async function fixCommand(
       const { file, fix } = fixed
       if (file && fix && !fixed.error) {
         if (mode === 'preview' && outcome.changed && !json) {
+          progress.clear() // stdout and stderr may share the terminal
           io.stdout.write(
             unifiedDiff(fixed.path, file.text, fix.output, {
               color: diffColor,
