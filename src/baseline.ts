@@ -158,14 +158,15 @@ export interface BaselineMatch {
 
 /**
  * Compare findings with a baseline. Entries are counted: two identical findings need an entry
- * with count 2. Entries for files not checked in this run are neither matched nor stale, unless
- * the file no longer exists.
+ * with count 2. Entries for files not checked in this run, or (with `ranRules`) of rules that
+ * did not run, are neither matched nor stale, unless the file no longer exists.
  */
 export function matchBaseline(
   baseline: Baseline,
   baselineFile: string,
   inputs: readonly BaselineInput[],
   cwd: string,
+  ranRules?: ReadonlySet<string>,
 ): BaselineMatch {
   const left = new Map<string, number>()
   for (const e of baseline.entries) {
@@ -193,8 +194,7 @@ export function matchBaseline(
     const key = entryKey(e.file, e.rule, e.fingerprint)
     const count = left.get(key) ?? 0
     if (count === 0) continue
-    if (!checked.has(e.file) && (e.file === '<stdin>' || existsSync(resolve(base, e.file))))
-      continue
+    if (checked.has(e.file) ? ranRules && !ranRules.has(e.rule) : fileExists(base, e.file)) continue
     const take = Math.min(count, e.count)
     left.set(key, count - take)
     stale.push({ ...e, count: take })
@@ -202,9 +202,14 @@ export function matchBaseline(
   return { fresh, matched, stale }
 }
 
+function fileExists(base: string, file: string): boolean {
+  return file === '<stdin>' || existsSync(resolve(base, file))
+}
+
 /**
  * A new baseline recording the current findings of the checked files; entries for files not
- * checked are kept while the file exists, entries of deleted files are dropped.
+ * checked (or, with `ranRules`, of rules that did not run) are kept while the file exists,
+ * entries of deleted files are dropped.
  *
  * @returns The baseline, how many findings it records for checked files, and how many old
  *   entries (counted) were pruned.
@@ -214,8 +219,9 @@ export function updateBaseline(
   baselineFile: string,
   inputs: readonly BaselineInput[],
   cwd: string,
+  ranRules?: ReadonlySet<string>,
 ): { baseline: Baseline; recorded: number; pruned: number } {
-  const { stale } = matchBaseline(previous, baselineFile, inputs, cwd)
+  const { stale } = matchBaseline(previous, baselineFile, inputs, cwd, ranRules)
   const checked = new Set(inputs.map((i) => baselineFileKey(baselineFile, i.path, cwd)))
   const counts = new Map<string, BaselineEntry>()
   const add = (entry: BaselineEntry) => {
@@ -226,7 +232,8 @@ export function updateBaseline(
   }
   const staleKeys = new Set(stale.filter((e) => !checked.has(e.file)).map((e) => e.file))
   for (const e of previous.entries) {
-    if (!checked.has(e.file) && !staleKeys.has(e.file)) add(e)
+    // Kept: entries of files not checked (unless deleted) and of rules that did not run.
+    if (checked.has(e.file) ? ranRules && !ranRules.has(e.rule) : !staleKeys.has(e.file)) add(e)
   }
   let recorded = 0
   for (const input of inputs) {

@@ -135,6 +135,36 @@ describe('matchBaseline and updateBaseline', () => {
   })
 })
 
+describe('rules that did not run', () => {
+  it('keeps their entries on update and never calls them stale', () => {
+    const dir = folder()
+    const file = join(dir, 'b.json')
+    const [first] = lint(report)
+    const other = { ...first!, ruleId: 'test-other' }
+    const all = updateBaseline(
+      emptyBaseline(),
+      file,
+      [{ path: 'a.txt', source: report, findings: [...lint(report), other] }],
+      dir,
+    )
+    expect(all.recorded).toBe(4)
+    const ran = new Set(['hyphen-space'])
+    const now = [{ path: 'a.txt', source: report, findings: lint(report) }]
+    expect(matchBaseline(all.baseline, file, now, dir, ran).stale).toEqual([])
+    expect(matchBaseline(all.baseline, file, now, dir).stale.map((e) => e.rule)).toEqual([
+      'test-other',
+    ])
+    const next = updateBaseline(all.baseline, file, now, dir, ran)
+    expect(next.pruned).toBe(0)
+    expect(next.baseline.entries.map((e) => e.rule).sort()).toEqual([
+      'hyphen-space',
+      'hyphen-space',
+      'hyphen-space',
+      'test-other',
+    ])
+  })
+})
+
 describe('baseline files', () => {
   it('addToBaseline records one finding so it is held back next time', async () => {
     const dir = folder()

@@ -84,6 +84,37 @@ describe('mtclean lint --baseline', () => {
     expect(JSON.parse(readFileSync(join(root, 'ci/baseline.json'), 'utf8')).entries).toHaveLength(2)
   })
 
+  it('--update-baseline with --rule keeps the entries of rules that did not run', () => {
+    const root = workspace({
+      '.mtcleanrc.yml': 'packs: [styles/House]\n',
+      'styles/House/Wordy.yml':
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nswap:\n  in the process of: during\n",
+      'a.txt': `${news}Work went on in the process of renovation.\n`,
+    })
+    const base = ['lint', '--baseline', 'b.json']
+    expect(
+      mtclean(root, [...base, '--update-baseline', '--rule', 'hyphen-space,House.Wordy', 'a.txt'])
+        .code,
+    ).toBe(0)
+    const rules = () =>
+      JSON.parse(readFileSync(join(root, 'b.json'), 'utf8'))
+        .entries.map((e: { rule: string }) => e.rule)
+        .sort()
+    expect(rules()).toEqual(['House.Wordy', 'hyphen-space', 'hyphen-space'])
+    write(root, {
+      'a.txt': `${news.replace('100 -day', '100-day')}Work went on in the process of renovation.\n`,
+    })
+    const update = mtclean(root, [...base, '--update-baseline', '--rule', 'hyphen-space', 'a.txt'])
+    expect(update.stderr).toBe(
+      'mtclean: baseline b.json: recorded 1 finding, pruned 1 stale entry\n',
+    )
+    expect(rules()).toEqual(['House.Wordy', 'hyphen-space'])
+    expect(mtclean(root, [...base, '--rule', 'hyphen-space,House.Wordy', 'a.txt'])).toMatchObject({
+      code: 0,
+      stderr: '',
+    })
+  })
+
   it('--update-baseline alone writes .mtclean-baseline.json', () => {
     const root = workspace({ 'a.txt': news })
     expect(

@@ -8,9 +8,9 @@ import {
   writeBaseline,
 } from '../../baseline.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
-import { unusedDisableMeta } from '../../directives.js'
+import { unusedDisableId, unusedDisableMeta } from '../../directives.js'
 import { fixText } from '../../engine/fix.js'
-import type { LintOptions } from '../../engine/lint.js'
+import { activateRules, type LintOptions } from '../../engine/lint.js'
 import type { Finding } from '../../engine/types.js'
 import { writeFileAtomic } from '../../io/atomic-write.js'
 import { expandTargets } from '../../io/walk.js'
@@ -204,7 +204,17 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   const baselineFile =
     values.baseline ?? (values['update-baseline'] ? defaultBaselineFile : undefined)
   if (baselineFile !== undefined) {
-    results = await applyBaseline(results, baselineFile, values['update-baseline'] === true, io)
+    const ran = new Set(
+      checks.flatMap((c) => activateRules(c.options.lint).map((a) => a.rule.meta.id)),
+    )
+    if (values['report-unused-disables']) ran.add(unusedDisableId)
+    results = await applyBaseline(
+      results,
+      baselineFile,
+      values['update-baseline'] === true,
+      ran,
+      io,
+    )
   }
 
   const toFile = values['output-file']
@@ -246,6 +256,7 @@ async function applyBaseline(
   results: FileResult[],
   baselineFile: string,
   update: boolean,
+  ran: ReadonlySet<string>,
   io: CliIO,
 ): Promise<FileResult[]> {
   const path = resolve(io.cwd, baselineFile)
@@ -259,7 +270,7 @@ async function applyBaseline(
       ...(r.file ? { source: r.file.text } : {}),
     }))
   if (update) {
-    const next = updateBaseline(read.value, path, inputs, io.cwd)
+    const next = updateBaseline(read.value, path, inputs, io.cwd, ran)
     const written = await writeBaseline(path, next.baseline)
     if (!written.ok) throw new UsageError(written.error.replace(path, baselineFile))
     io.stderr.write(
@@ -268,7 +279,7 @@ async function applyBaseline(
     )
     return results.map((r) => (r.error ? r : { ...r, findings: [] }))
   }
-  const match = matchBaseline(read.value, path, inputs, io.cwd)
+  const match = matchBaseline(read.value, path, inputs, io.cwd, ran)
   const stale = match.stale.reduce((sum, e) => sum + e.count, 0)
   if (stale > 0) {
     io.stderr.write(
