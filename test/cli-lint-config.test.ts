@@ -238,6 +238,15 @@ describe('mtclean init and print-config', () => {
     })
     expect(config.rules['hyphen-space']).toEqual(['warn', {}])
     expect(Object.values(config.rules).every((r) => Array.isArray(r))).toBe(true)
+    const chosen = JSON.parse(
+      mtclean(root, ['print-config', '--config', 'base.json', 'drafts/a.txt']).stdout,
+    )
+    expect(chosen).toMatchObject({
+      config: 'base.json',
+      applied: ['strict', 'base.json'],
+      ignored: false,
+    })
+    expect(chosen.rules['hyphen-space']).toEqual(['error', {}])
     const none = JSON.parse(mtclean(root, ['print-config', '--no-config', 'drafts/a.txt']).stdout)
     expect(none).toMatchObject({ config: null, applied: ['recommended'], ignored: false })
     expect(mtclean(root, ['print-config'])).toMatchObject({
