@@ -10,6 +10,9 @@ const colon = /(?<=\p{L}{2}):(?=\p{Lu}\p{Ll}|\p{N})/gu
 const ordinal = /(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2})(?:st|nd|rd|th)(?=\p{Lu}\p{Ll}|[AI]\s)/gu
 
 const wordChar = /[\p{L}\p{N}]/u
+// Chinese, Japanese and Korean text sets punctuation without spaces.
+const cjk =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
 const space = /\s/u
 const lower = /^\p{Ll}+$/u
 const upper = /^\p{Lu}+$/u
@@ -69,6 +72,7 @@ interface Candidate {
 /** Whether a glued punctuation mark is a missing space rather than part of a name or number. */
 function accept(text: string, c: Candidate): boolean {
   const mark = text.slice(c.start, c.end)
+  if (cjk.test(text[c.start - 1] ?? '') || cjk.test(text[c.end] ?? '')) return false
   const token = tokenAround(text, c.start, c.end)
   if (token === undefined || addressLike.test(token)) return false
   const before = text[c.start - c.left.length - 1] ?? ' '

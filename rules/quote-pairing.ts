@@ -80,19 +80,34 @@ function swap(mark: Mark, glyph: string, why: string): Report {
   }
 }
 
-/** The role of each mark in a paragraph with curly double quotes, or undefined when unsure. */
+/**
+ * The role of each mark in a paragraph with curly double quotes, or undefined when unsure.
+ * A glyph is taken as wrong only when the pairing shows it: a second `“` that closes
+ * (`“yes“ and`), or a `”` that opens before another `”` (`”yes” and`); a misplaced but right
+ * glyph (`the“ word ”and`) is quote-spacing's business.
+ */
 function curlyRoles(marks: readonly Mark[], out: Report[]): Role[] | undefined {
   const roles: Role[] = []
-  for (const mark of marks) {
+  const swaps: Report[] = []
+  let open = false
+  for (let k = 0; k < marks.length; k++) {
+    const mark = marks[k]!
+    const next = marks[k + 1]
+    let role: Role
     if (mark.glyph === openDouble) {
-      if (mark.shape === 'close') out.push(swap(mark, closeDouble, 'closing a quote'))
-      roles.push(mark.shape === 'close' ? 'close' : 'open')
+      role = open && mark.shape === 'close' ? 'close' : 'open'
+      if (role === 'close') swaps.push(swap(mark, closeDouble, 'closing a quote'))
     } else if (mark.glyph === closeDouble) {
-      if (mark.shape === 'open') out.push(swap(mark, openDouble, 'opening a quote'))
-      roles.push(mark.shape === 'open' ? 'open' : 'close')
-    } else if (mark.shape === 'open' || mark.shape === 'close') roles.push(mark.shape)
+      const closesNext =
+        next?.glyph === closeDouble || (next?.glyph === '"' && next.shape === 'close')
+      role = !open && mark.shape === 'open' && closesNext ? 'open' : 'close'
+      if (role === 'open') swaps.push(swap(mark, openDouble, 'opening a quote'))
+    } else if (mark.shape === 'open' || mark.shape === 'close') role = mark.shape
     else return undefined
+    roles.push(role)
+    open = role === 'open'
   }
+  out.push(...swaps)
   return roles
 }
 

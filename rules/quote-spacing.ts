@@ -24,6 +24,10 @@ export function quoteShape(text: string, index: number, width = 1): QuoteShape {
 // JSON, attributes, code: `{"a": 1}`, `x = "y"`, `\"`, backticks.
 const codeLike = /`|[{[=]\s*"|"\s*:\s*["{[\d]|\\"/u
 
+// Chinese, Japanese and Korean text sets quotes without spaces: `拨打“12119”电话`.
+const cjk =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
+
 /** Whether a paragraph looks like code or data, where quote marks follow other rules. */
 export function looksLikeCode(text: string): boolean {
   return codeLike.test(text)
@@ -50,6 +54,9 @@ const digit = /\p{N}/u
 const firmCloser = /[.,!?;]/u
 const gluedOpenerAfter = /[\p{L}\p{N},.:;!?]/u
 const sentenceBreak = /[.!?]\s/u
+const openCurly = '\u201c'
+const closeCurly = '\u201d'
+const curlyDouble = /[\u201c\u201d]/gu
 // `don"t`, `it"s`: a straight quote typed for an apostrophe.
 const contraction = /^(?:t|s|re|ve|ll|d|m)(?![\p{L}\p{N}])/u
 
@@ -58,7 +65,7 @@ function moveRight(text: string, index: number): Edit | undefined {
   let end = index + 1
   while (end < text.length && blank.test(text[end]!)) end++
   if (end === index + 1 || !wordStart.test(text[end] ?? '')) return undefined
-  return { start: index, end, text: `${text.slice(index + 1, end)}"` }
+  return { start: index, end, text: `${text.slice(index + 1, end)}${text[index]}` }
 }
 
 /** `Days "and` → `Days" and`: move a quote left, past the spaces before it. */
@@ -66,7 +73,7 @@ function moveLeft(text: string, index: number): Edit | undefined {
   let start = index
   while (start > 0 && blank.test(text[start - 1]!)) start--
   if (start === index || !wordEnd.test(text[start - 1] ?? '')) return undefined
-  return { start, end: index + 1, text: `"${text.slice(start, index)}` }
+  return { start, end: index + 1, text: `${text[index]}${text.slice(start, index)}` }
 }
 
 /** What to change for a quote that opens a quotation, or null (fine), or undefined (unsure). */
@@ -81,10 +88,26 @@ function asOpener(text: string, index: number, shape: QuoteShape): Edit | null |
   return { start: index, end: index + 1, text: ' "' }
 }
 
+const closingPunctuation = /^[.,;:!?)\]]?$/u
+
+/** `street ".`, `Action "` at the end: a closer with a stray space, not a ditto mark. */
+function spacedCloser(text: string, index: number, shape: QuoteShape): boolean {
+  return (
+    shape === 'spaced' && text[index - 1] === ' ' && closingPunctuation.test(text[index + 1] ?? '')
+  )
+}
+
+/** `street ".` → `street".`: drop the spaces before a closer that ends a clause. */
+function dropSpaceBefore(text: string, index: number): Edit | undefined {
+  const edit = moveLeft(text, index)
+  return edit && { start: edit.start, end: edit.end, text: text[index]! }
+}
+
 /** What to change for a quote that closes a quotation, or null (fine), or undefined (unsure). */
 function asCloser(text: string, index: number, shape: QuoteShape): Edit | null | undefined {
   const after = text[index + 1] ?? ''
   if (shape === 'close') return null
+  if (spacedCloser(text, index, shape)) return dropSpaceBefore(text, index)
   if (shape === 'spaced' || digit.test(after)) return undefined
   if (shape === 'open') return moveLeft(text, index)
   if (!letter.test(after) || !wordEnd.test(text[index - 1] ?? '')) return undefined
@@ -99,6 +122,8 @@ interface PairFix {
 /** Fixes by pairing the quotes 1–2, 3–4…; undefined when any pair is unclear. */
 function byParity(text: string, quotes: readonly number[], shapes: readonly QuoteShape[]) {
   const fixes: PairFix[] = []
+  // `"He said "no" to me"`: quotes nested in quotes of the same kind; pairing is unclear.
+  if (shapes.join(' ').includes('open open close close')) return undefined
   for (let k = 0; k + 1 < quotes.length; k += 2) {
     const open = quotes[k]!
     const close = quotes[k + 1]!
@@ -132,8 +157,9 @@ function byAnchors(text: string, quotes: readonly number[], shapes: readonly Quo
       const after = text[close + 1] ?? ''
       let closeEdit: Edit | null | undefined
       if (inner.length <= 120 && !/[.!?;"]/u.test(inner)) {
-        if (shapes[k + 1] === 'open' && lowerLetter.test(after)) closeEdit = moveLeft(text, close)
-        else if (shapes[k + 1] === 'glued') closeEdit = asCloser(text, close, 'glued')
+        const shape = shapes[k + 1]!
+        if (shape === 'open' && lowerLetter.test(after)) closeEdit = moveLeft(text, close)
+        else if (shape === 'glued' || shape === 'spaced') closeEdit = asCloser(text, close, shape)
       }
       if (closeEdit) {
         edits.push(closeEdit)
@@ -141,6 +167,51 @@ function byAnchors(text: string, quotes: readonly number[], shapes: readonly Quo
       }
     }
     fixes.push({ edits })
+  }
+  return fixes
+}
+
+/** What to change for a `“`: its glyph says it opens, so only its spacing can be wrong. */
+function curlyOpener(text: string, index: number, shape: QuoteShape): Edit | null | undefined {
+  if (shape === 'open') return null
+  if (shape === 'close') return moveRight(text, index)
+  const glued = shape === 'glued' && gluedOpenerAfter.test(text[index - 1] ?? '')
+  return glued && wordStart.test(text[index + 1] ?? '')
+    ? { start: index, end: index + 1, text: ` ${openCurly}` }
+    : undefined
+}
+
+/** What to change for a `”`: its glyph says it closes, so only its spacing can be wrong. */
+function curlyCloser(text: string, index: number, shape: QuoteShape): Edit | null | undefined {
+  if (shape === 'close') return null
+  if (shape === 'open') return moveLeft(text, index)
+  if (spacedCloser(text, index, shape)) return dropSpaceBefore(text, index)
+  const glued = shape === 'glued' && letter.test(text[index + 1] ?? '')
+  return glued && wordEnd.test(text[index - 1] ?? '')
+    ? { start: index, end: index + 1, text: `${closeCurly} ` }
+    : undefined
+}
+
+/**
+ * Fixes for curly quotes, whose glyphs tell opener from closer: `the“ Hundred Days ”and`.
+ * Only when every `“` is followed by its `”`; any other order leaves the paragraph alone.
+ */
+function byGlyphs(text: string): PairFix[] {
+  const marks: number[] = []
+  for (const match of text.matchAll(curlyDouble)) marks.push(match.index)
+  const fixes: PairFix[] = []
+  for (let k = 0; k < marks.length; k += 2) {
+    const open = marks[k]!
+    const close = marks[k + 1]
+    if (text[open] !== openCurly || close === undefined || text[close] !== closeCurly) return []
+    const openEdit = curlyOpener(text, open, quoteShape(text, open))
+    const closeEdit = curlyCloser(text, close, quoteShape(text, close))
+    if (openEdit === undefined || closeEdit === undefined) return []
+    if (!openEdit && !closeEdit) continue
+    const inner = text.slice(open + 1, close)
+    if (inner.length > 200 || inner.trim() === '') return []
+    if (openEdit && closeEdit && sentenceBreak.test(inner)) return []
+    fixes.push({ edits: [openEdit, closeEdit].filter((e) => e !== null) })
   }
   return fixes
 }
@@ -170,7 +241,8 @@ export default defineRule({
     category: 'quotes',
     severity: 'error',
     fixable: 'safe',
-    description: 'Straight double quotes glued to the wrong word (`the" Hundred Days "and`)',
+    description:
+      'Double quotes glued to the wrong word (`the" Hundred Days "and`, `the“ word ”and`)',
     examples: [
       { bad: 'the" Hundred Days "and', fixed: 'the "Hundred Days" and' },
       { bad: 'He said:" we will win" at once.', fixed: 'He said: "we will win" at once.' },
@@ -182,13 +254,21 @@ export default defineRule({
       '"Yes," he said, "we will."',
     ],
   },
-  trigger: /"[^"]*"|\p{L}" |:" /u,
+  trigger:
+    /"[^"]*"|\p{L}" |:" |[^\s([{\u2013\u2014]\u201c|\u201d[^\s.,;:!?)\]}/\u2013\u2014\u2026]/u,
   check({ text, report }) {
-    if (looksLikeCode(text) || text.includes('""') || /[\u201c\u201d]/u.test(text)) return
+    if (looksLikeCode(text) || text.includes('""') || cjk.test(text)) return
     const quotes = straightQuotes(text)
+    const curly = /[\u201c\u201d]/u.test(text)
+    if (curly && quotes.length > 0) return // mixed marks are quote-pairing's business
     const shapes = quotes.map((q) => quoteShape(text, q))
-    const even = quotes.length % 2 === 0 && !shapes.includes('spaced')
-    const fixes = (even && byParity(text, quotes, shapes)) || byAnchors(text, quotes, shapes)
+    const ditto = shapes.some(
+      (shape, k) => shape === 'spaced' && !spacedCloser(text, quotes[k]!, shape),
+    )
+    const even = quotes.length % 2 === 0 && !ditto
+    const fixes = curly
+      ? byGlyphs(text)
+      : (even && byParity(text, quotes, shapes)) || byAnchors(text, quotes, shapes)
     for (const { edits } of fixes) {
       const start = Math.min(...edits.map((e) => e.start))
       const end = Math.max(...edits.map((e) => e.end))

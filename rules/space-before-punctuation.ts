@@ -5,6 +5,9 @@ const spaced = /(?<=[\p{L}\p{N}%)\]'\u201d\u2019]) +(?:[,;:.]|[!?]+)/gu
 const parens = /\(([^()]*)\)/gu
 const brackets = /\[([^[\]]*)\]/gu
 const codeLike = /`/u
+// Chinese, Japanese and Korean text: spacing there follows other rules.
+const cjk =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
 const wordChar = /[\p{L}\p{N}_]/u
 const space = /\s/u
 const digit = /\p{N}/u
@@ -74,7 +77,7 @@ export default defineRule({
       const start = match.index
       const end = start + match[0].length
       const mark = match[0].trimStart()
-      if (!misplaced(text, start, mark, end)) continue
+      if (!misplaced(text, start, mark, end) || cjk.test(text[start - 1] ?? '')) continue
       const word = wordBefore(text, start)
       if (namesMark.test(word)) continue
       report({
@@ -93,7 +96,7 @@ export default defineRule({
         const inner = match[1]!
         const close = open + inner.length + 1
         if (inner.trim() === '' || open === boxAt || wordChar.test(text[open - 1] ?? '')) continue
-        if (codeInside.test(inner) || text[open - 1] === text[open]) continue
+        if (codeInside.test(inner) || text[open - 1] === text[open] || cjk.test(inner)) continue
         let lead = 0
         while (inner[lead] === ' ') lead++
         let trail = 0

@@ -24,6 +24,7 @@ ruleTester(rule, {
     'Use ttk.Notebook instead; ctypes.OleDLL calls and config.ConfigChanges objects.',
     'Generalize {Rc,Arc}::make_mut() and to_{lower,upper}case for char.',
     'TL;DR: the 1stG team and TL,DR notes.',
+    '请拨打电话,然后等待;好的!谢谢:Hunan 中文.The end',
     'In the 21st century the 3rd and 4th floors were rebuilt, 5th-floor rooms too.',
   ],
   invalid: [

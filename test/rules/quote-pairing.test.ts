@@ -16,6 +16,7 @@ ruleTester(rule, {
     'The "4.29" accident was reviewed at 10:30, e.g. by the U.S. team; see https://example.com.',
     'Empty strings "" are ignored here.',
     'He chose "Plan A" and "Plan B".',
+    'to combat the“ Hundred Days ”and report the “results”.',
     'Both "no resolution"/"unexpected resolution" errors were fixed.',
     "\"He told me 'stay' twice,\" she said of the workers' union.",
     'According to the principle of "what crimes are prominent", the police acted.',
@@ -23,6 +24,11 @@ ruleTester(rule, {
     'He said the "safe summer" drive — which ran from 5-10 July — worked.',
   ],
   invalid: [
+    {
+      text: 'He said “yes“ and left.',
+      output: 'He said “yes” and left.',
+      errors: [{ column: 13, message: 'Unexpected `“` closing a quote, expected `”`' }],
+    },
     {
       text: 'According to the principle of "what crimes are prominent, the police acted. They fought the "tough battle" of the year.',
       output: null,

@@ -12,6 +12,10 @@ ruleTester(rule, {
     'Use the attribute name="value" in the tag.',
     'He said, "I heard her call it \'the plan\' twice."',
     'The “Hundred Days” campaign and the "safe summer" push.',
+    'He said “yes“ twice and “no” once.',
+    '发现火情请立即拨打“12119”森林火警电话。',
+    '“Yes,” he said. “No,” she said—“maybe.”',
+    'The “4.29” accident and (“safe summer”) campaign; the workers’ union.',
     'The workers\' union called it "a fair deal".',
     'He said: "The first part ends here.\n"And the second part ends here."',
     'The word "the" is the most common word, and "a" is next.',
@@ -25,6 +29,7 @@ ruleTester(rule, {
     'The sign read "Warning:" and nothing else.',
     '"Plan A" was chosen, and then "what next?',
     'We don"t know and it isn"t clear.',
+    '"He said "no" to me," she recalled.',
     'Both "no resolution"/"unexpected resolution" errors were fixed.',
   ],
   invalid: [
@@ -93,6 +98,31 @@ ruleTester(rule, {
       text: 'the"  Hundred Days  "and',
       output: 'the  "Hundred Days"  and',
       errors: 1,
+    },
+    {
+      text: 'to combat the“ Hundred Days ”and report',
+      output: 'to combat the “Hundred Days” and report',
+      errors: [
+        {
+          column: 14,
+          message: 'Unexpected `the“ Hundred Days ”and`, expected `the “Hundred Days” and`',
+        },
+      ],
+    },
+    {
+      text: 'He said“we will act”at once, in “four batches ”today.',
+      output: 'He said “we will act” at once, in “four batches” today.',
+      errors: 2,
+    },
+    {
+      text: 'The stall owners call it the" lucky street ".',
+      output: 'The stall owners call it the "lucky street".',
+      errors: 1,
+    },
+    {
+      text: 'Press conference on the "Hundred Days Action "',
+      output: 'Press conference on the "Hundred Days Action"',
+      errors: [{ actual: ' "' }],
     },
   ],
 })

@@ -20,6 +20,7 @@ ruleTester(rule, {
     'Run `npm install .` in the folder.',
     'Temperatures fell to -5 °C; rain fell in 2021-2022 (twice).',
     'The ratio of 1 ,000 is odd.',
+    '中文 ,文字 ( 中文 ) 好 .',
     'Bounds are separated with + instead of : now, and a , or a ; works too.',
     'Run [[ -d $HOME/bin ]] and if ( a == b ) in the shell.',
   ],
