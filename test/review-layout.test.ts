@@ -237,3 +237,26 @@ describe('wrapping never overflows', () => {
     expect(rows.map(plain)).toEqual(['held on the', '60 -day campaign'])
   })
 })
+
+describe('screen: long explanations', () => {
+  it('keeps two rows of a long message and says more was cut', () => {
+    const text = 'Good for the masses.\n'
+    const findings = findingsOf('a.txt', text).map((f) => ({
+      ...f,
+      message: `${'A very long explanation. '.repeat(12)}End.`,
+    }))
+    const state = initialState([{ path: 'a.txt', text, findings }])
+    const screen = screenRows(state, {
+      columns: 60,
+      rows: 24,
+      color: false,
+      rules: testMetas,
+      canSkipPermanently: false,
+    })
+    const rows = screen.map(plain)
+    expect(rows[2]!.startsWith('A very long explanation.')).toBe(true)
+    expect(rows[3]!.endsWith('…')).toBe(true)
+    expect(rows.join('\n')).not.toContain('End.')
+    for (const row of screen) expect(rowWidth(row)).toBeLessThanOrEqual(60)
+  })
+})

@@ -87,6 +87,11 @@ function join(cells: readonly Cell[]): Row {
  * character. A break outside highlighted text is preferred while the rest still fits a row,
  * so a short highlighted span is not split. Returns the index of the last cell kept, or -1.
  */
+const highlighted = new Set<Tone>(['span', 'del', 'ins', 'cursor'])
+
+/** A space that may be dropped at a row break: one that is not itself a change or the span. */
+const isSoftSpace = (cell: Cell) => cell.text === ' ' && !highlighted.has(cell.tone)
+
 function breakPoint(cells: readonly Cell[], incoming: Cell, limit: number): number {
   let any = -1
   let outside = -1
@@ -95,7 +100,8 @@ function breakPoint(cells: readonly Cell[], incoming: Cell, limit: number): numb
     const next = cells[i + 1] ?? incoming
     if (!(cell.text === ' ' || cell.width > 1 || next.width > 1)) continue
     any = i
-    if (cell.tone === 'plain' && (cell.text === ' ' || next.tone === 'plain')) outside = i
+    if (!highlighted.has(cell.tone) && (cell.text === ' ' || !highlighted.has(next.tone)))
+      outside = i
   }
   if (outside >= 0 && outside !== any) {
     const rest = cells.slice(outside + 1).reduce((sum, c) => sum + c.width, incoming.width)
@@ -106,16 +112,16 @@ function breakPoint(cells: readonly Cell[], incoming: Cell, limit: number): numb
 
 /**
  * Wrap pieces into rows at most `width` columns wide, breaking after spaces and around wide
- * (CJK) characters, hard-breaking words longer than a row. A plain space at a break is dropped.
+ * (CJK) characters, hard-breaking words longer than a row. A space at a break is dropped unless
+ * it is highlighted (a deleted space is the change itself).
  */
 export function wrapPieces(pieces: readonly Piece[], width: number): Row[] {
   const limit = Math.max(1, width)
   const rows: Row[] = []
   let current: Cell[] = []
   let used = 0
-  const isPlainSpace = (cell: Cell) => cell.text === ' ' && cell.tone === 'plain'
   for (const cell of cellsOf(pieces)) {
-    if (used + cell.width > limit && current.length > 0 && isPlainSpace(cell)) {
+    if (used + cell.width > limit && current.length > 0 && isSoftSpace(cell)) {
       rows.push(join(current))
       current = []
       used = 0
@@ -125,7 +131,7 @@ export function wrapPieces(pieces: readonly Piece[], width: number): Row[] {
       const at = breakPoint(current, cell, limit)
       const head = at >= 0 ? current.slice(0, at + 1) : current
       current = at >= 0 ? current.slice(at + 1) : []
-      while (head.length > 1 && isPlainSpace(head.at(-1)!)) head.pop()
+      while (head.length > 1 && isSoftSpace(head.at(-1)!)) head.pop()
       rows.push(join(head))
       used = current.reduce((sum, c) => sum + c.width, 0)
     }

@@ -157,6 +157,19 @@ function noticeRow(state: ReviewState, width: number): Row {
   )
 }
 
+/** Keep at most `count` rows, ending the last kept one with `…` when rows were dropped. */
+function clip(rows: Row[], count: number, width: number): Row[] {
+  if (rows.length <= count) return rows
+  const kept = rows.slice(0, count)
+  const last = kept[count - 1]!.map((p) => ({ ...p }))
+  const end = last.at(-1)
+  if (end) end.text = end.text.trimEnd()
+  const more: Piece = { text: ' …', tone: 'dim' }
+  kept[count - 1] =
+    rowWidth(last) + 2 <= width ? [...last, more] : truncateRow([...last, more, more], width)
+  return kept
+}
+
 function pad(rows: Row[], count: number): Row[] {
   while (rows.length < count) rows.push([])
   return rows
@@ -232,9 +245,9 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
     ],
     width,
   )
-  let message = wrapPieces([{ text: finding.message, tone: 'strong' }], width).slice(0, 2)
+  let message = clip(wrapPieces([{ text: finding.message, tone: 'strong' }], width), 2, width)
   let description = meta
-    ? wrapPieces([{ text: meta.description, tone: 'dim' }], width).slice(0, 2)
+    ? clip(wrapPieces([{ text: meta.description, tone: 'dim' }], width), 2, width)
     : []
 
   const change: Row[] = []
@@ -282,7 +295,7 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
   const fixed = () =>
     top.length + 1 + message.length + description.length + 2 + change.length + bottom.length
   if (height - fixed() < 3) description = []
-  if (height - fixed() < 3) message = message.slice(0, 1)
+  if (height - fixed() < 3) message = clip(message, 1, width)
   const budget = Math.max(1, height - fixed())
   const context = pad(
     contextRows(file.text, finding.start, finding.end, width, budget, color),

@@ -6,7 +6,7 @@ import { readTarget } from '../../fix-files.js'
 import { type CheckOptions, type FileResult, lintSource } from '../../pipeline.js'
 import type { Result } from '../../result.js'
 import type { ReviewOutcome } from '../../review/app.js'
-import { runReview } from '../../review/run.js'
+import type { runReview } from '../../review/run.js'
 import { type FileReview, type Lint, type ReviewInput, skipOf } from '../../review/state.js'
 import { reviewSummary, type SummaryEntry } from '../../review/summary.js'
 import { writeReviewed } from '../../review/write.js'
@@ -222,7 +222,8 @@ export async function reviewCommand(
       }
       return { ok: true, value: undefined }
     })
-  const run = dependencies.run ?? runReview
+  // Ink and React load only here, so other commands start without them.
+  const run = dependencies.run ?? (await import('../../review/run.js')).runReview
   // The TTY check above makes these the process's terminal streams.
   const outcome: ReviewOutcome = await run(
     {
