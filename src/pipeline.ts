@@ -1,3 +1,4 @@
+import { type BilingualOptions, lintBilingual, readBilingual } from './bilingual/index.js'
 import { applyDirectives, directiveOptionsFor } from './directives.js'
 import { type LintOptions, lintSegments } from './engine/lint.js'
 import type { Finding } from './engine/types.js'
@@ -24,15 +25,24 @@ export interface CheckOptions {
   formatName?: string
   /** Add `unused-disable` findings for inline disable comments that suppress nothing. */
   reportUnusedDisables?: boolean
+  /** Bilingual input: a line-aligned source file (`--source`), TSV/JSONL field names. */
+  bilingual?: BilingualOptions
 }
 
 /** Lint the text of one source, choosing the format by path (or `formatName`). */
 export function lintSource(path: string, text: string, options: CheckOptions): Result<Finding[]> {
+  // Bilingual input (XLIFF/PO with Chinese sources, TSV/JSONL with source and target fields,
+  // `--source`) also gets the bilingual checks; its reader supplies the target segments.
+  const bilingual = readBilingual(path, text, options.formatName, options.bilingual)
+  if (!bilingual.ok) return bilingual
   const format = formatFor(path, options.formatName)
-  if (!format) return err(`unknown input format '${options.formatName}'`)
-  const segments = format.extract(text)
+  if (!format && !bilingual.value) return err(`unknown input format '${options.formatName}'`)
+  const segments = bilingual.value ? ok(bilingual.value.segments) : format!.extract(text)
   if (!segments.ok) return segments
-  const findings = confineToProse(lintSegments(text, segments.value, options.lint), segments.value)
+  const confined = confineToProse(lintSegments(text, segments.value, options.lint), segments.value)
+  const findings = bilingual.value
+    ? lintBilingual(text, bilingual.value, confined, options.lint)
+    : confined
   return ok(
     applyDirectives(
       text,

@@ -39,6 +39,7 @@ export default defineBilingualRule({
     fixable: 'safe',
     description:
       'Every figure of the Chinese source has its value in the translation and vice versa (`1.7万` ↔ `17,000`); calqued scales (`5 ten thousand`) are rewritten',
+    supersedes: ['number-calque'],
     examples: [
       {
         source: '补助资金5万元。',

@@ -19,6 +19,7 @@ export default defineBilingualRule({
     fixable: false,
     description:
       'The translation is not the untranslated source, and holds no Chinese copied from the source',
+    supersedes: ['cjk-residue', 'cjk-punctuation'],
     examples: [
       { source: '感谢您的支持。', bad: '感谢您的支持。', fixed: 'Thank you for your support.' },
       {

@@ -16,8 +16,10 @@ export function defineBilingualRule<Options extends object = Record<string, unkn
  * severities and `--rule`/`--disable` resolve) and no check, so the engine skips it.
  */
 export function registryEntry(rule: AnyBilingualRule): AnyRule {
-  const { examples, good: _good, ...meta } = rule.meta
-  return {
+  const { examples, good: _good, supersedes: _supersedes, ...meta } = rule.meta
+  const entry: AnyRule = {
     meta: { ...meta, examples: examples.map(({ bad, fixed }) => ({ bad, fixed })), good: [] },
   }
+  if (rule.defaults) entry.defaults = rule.defaults
+  return entry
 }

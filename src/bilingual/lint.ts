@@ -195,7 +195,15 @@ export function lintPairs(
   }
   const ranges = document.pairs.map((pair) => ({ range: targetRange(pair), pair }))
   ranges.sort((a, b) => a.range[0] - b.range[0])
+  const stronger = out.filter((f) => byId.get(f.ruleId)?.rule.meta.supersedes?.length)
   for (const finding of findings) {
+    const superseded = stronger.some(
+      (s) =>
+        byId.get(s.ruleId)!.rule.meta.supersedes!.includes(finding.ruleId) &&
+        s.start <= finding.start &&
+        finding.end <= s.end,
+    )
+    if (superseded) continue
     const pair = pairAt(ranges, finding.start)
     out.push(pair ? { ...finding, sourceSegment: pair.source } : { ...finding })
   }

@@ -74,7 +74,7 @@ export function targetItalics(text: string, markup: string): number {
 // Titles that English writes without quotes or italics: laws, regulations and official
 // documents (capitalised instead), newspapers and periodicals (AP style).
 const unmarkedTitle =
-  /(?:法|法典|条例|规定|办法|细则|决定|意见|通知|方案|规划|纲要|计划|报告|公约|协定|宪法|章程|准则|标准|指南|白皮书|公报|决议|规则|制度|日报|晚报|时报|报|周刊|杂志|月刊|期刊)》$/u
+  /(?:法|法典|条例|规定|办法|细则|决定|意见|通知|方案|预案|规划|纲要|计划|报告|倡议书|许可证|证明|公约|协定|宪法|章程|准则|标准|指南|白皮书|公报|决议|规则|制度|日报|晚报|时报|报|周刊|杂志|月刊|期刊)》$/u
 
 const periodicalAfter = /^(?:杂志|日报|晚报|报|期刊|周刊|月刊)/u
 

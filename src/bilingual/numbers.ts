@@ -338,7 +338,8 @@ function classifyChinese(original: string, text: string, piece: Piece, out: Figu
   const percentBefore = before.endsWith('百分之') || before.endsWith('千分之')
   const percentAfter = /^(?:%|‰|个?百分点)/u.test(after)
   const ordinal = before.endsWith('第')
-  const vague = vagueBefore.has(before.at(-1) ?? '') || /^[几来]/u.test(after)
+  // `几十`, `数百`, `上千`, `十来个`; Arabic figures are never vague (`以上3000元`).
+  const vague = !hasAscii && (vagueBefore.has(before.at(-1) ?? '') || /^[几来]/u.test(after))
   let kind: FigureKind = percentBefore || percentAfter ? 'percent' : ordinal ? 'ordinal' : 'number'
   let values = [parsed.value]
   let value = parsed.value
@@ -835,6 +836,16 @@ function readDigits(
       const figureToken = tokens[next]
       if (!figureToken?.numeric || !spaced(tokens[next - 1]!, figureToken)) break
       const more = readScale(tokens, next + 1, spaced)
+      const rest = Number(figureToken.text.replaceAll(',', ''))
+      if (!more && rest < scale && rest >= 1 && Number.isInteger(rest) && scale >= 1000) {
+        // `1 thousand 200`: a bare remainder after a scale.
+        value = tidy(value + rest)
+        tolerance = 0
+        calque = true
+        end = figureToken.end
+        next++
+        break
+      }
       if (!more || more.scale >= scale) break
       value = tidy(value + Number(figureToken.text.replaceAll(',', '')) * more.scale)
       scale = more.scale

@@ -85,6 +85,11 @@ export interface BilingualRuleMeta {
   description: string
   examples: BilingualExample[]
   good: BilingualGood[]
+  /**
+   * Monolingual rules that say the same thing less surely: their findings inside one of this
+   * rule's findings are dropped (`untranslated` proves what `cjk-residue` suspects).
+   */
+  supersedes?: readonly string[]
 }
 
 /** Context given to a bilingual rule for one pair. Offsets reported are in `target`. */

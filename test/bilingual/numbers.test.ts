@@ -115,6 +115,8 @@ describe('chineseFigures', () => {
     ['上千名群众', []],
     ['十三五期间', []],
     ['召开第1次会议', []],
+    ['处200元以上3000元以下罚款', [200, 3000]],
+    ['完成3000个', [3000]],
   ])('required in %s: %j', (text, expected) => {
     expect(required(chineseFigures(text))).toEqual(expected)
   })
@@ -161,6 +163,7 @@ describe('englishFigures', () => {
     ['880 billion 300 million yuan', [880_300_000_000]],
     ['3 hundred million yuan', [300_000_000]],
     ['1 billion 200 million', [1_200_000_000]],
+    ['1 thousand 200 rangers', [1200]],
     ['5 to 8 million tons', [5_000_000, 8_000_000]],
     ['at 10:30 a.m.', [10, 30]],
     ['time: 2022.08.10', [2022, 8, 10]],

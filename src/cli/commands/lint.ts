@@ -7,6 +7,8 @@ import {
   updateBaseline,
   writeBaseline,
 } from '../../baseline.js'
+import { bilingualFlags, bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
+import { bilingualRuleEntries } from '../../bilingual/index.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
 import { unusedDisableId, unusedDisableMeta } from '../../directives.js'
 import { fixText } from '../../engine/fix.js'
@@ -39,7 +41,7 @@ Options:
       --rule ID             run only these rules (repeatable, or comma-separated)
       --disable ID          do not run these rules (repeatable, or comma-separated)
       --format-in NAME      read input as this format instead of choosing by file ending
-  -c, --config FILE         use this config file for every file instead of looking for one
+${bilingualHelp}  -c, --config FILE         use this config file for every file instead of looking for one
       --no-config           read no config file: the recommended preset
       --no-ignore           also check files that 'ignore' or .mtcleanignore exclude
       --report-unused-disables
@@ -166,6 +168,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
     'report-unused-disables': { type: 'boolean' },
     baseline: { type: 'string' },
     'update-baseline': { type: 'boolean' },
+    ...bilingualFlags,
   })
   if (values.help) {
     io.stdout.write(lintHelp)
@@ -180,8 +183,10 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   }
   const maxWarnings = integerFlag('max-warnings', values['max-warnings'])
   const quiet = values.quiet === true
+  const bilingual = await bilingualOptionsFrom(values, positionals, io.cwd)
   const plan = await planChecks(positionals, {
     cwd: io.cwd,
+    rules: [...builtinRules, ...bilingualRuleEntries],
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     noConfig: values['no-config'] === true,
     noIgnore: values['no-ignore'] === true,
@@ -192,6 +197,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   })
   if (!plan.ok) throw new UsageError(plan.error)
   const { checks } = plan.value
+  if (bilingual) for (const check of checks) check.options.bilingual = bilingual
   if (checks.length === 0 && plan.value.ignored.length > 0) {
     io.stderr.write(
       `mtclean: all ${plan.value.ignored.length} files are ignored (see --no-ignore)\n`,
