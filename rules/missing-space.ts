@@ -1,15 +1,18 @@
 import { defineRule } from '../src/engine/define-rule.js'
 
 // Each pattern finds punctuation glued to the next word; `accept` then looks at the words.
-const clause = /(?<=[\p{L}\p{N}%)])[,;](?=\p{L})/gu
-const exclaim = /(?<=[\p{L}\p{N})])[!?]+(?=\p{Lu}|\p{Ll}{2})/gu
-const percent = /(?<=\p{N})%(?=\p{Ll}{2})/gu
-const period = /(?<=[\p{Ll}\p{N}%)])\.(?=\p{Lu}(?:\p{Ll}|\s))/gu
-const colon = /(?<=\p{L}{2}):(?=\p{Lu}\p{Ll}|\p{N})/gu
+// Patterns start with the mark itself (lookbehinds after it) so the engine can scan fast.
+const clause = /[,;](?<=[\p{L}\p{N}%)][,;])(?=\p{L})/gu
+const exclaim = /(?<![!?])[!?]+(?=\p{Lu}|\p{Ll}{2})/gu
+const percent = /%(?<=\p{N}%)(?=\p{Ll}{2})/gu
+const period = /\.(?<=[\p{Ll}\p{N}%)]\.)(?=\p{Lu}(?:\p{Ll}|\s))/gu
+const colon = /:(?<=\p{L}{2}:)(?=\p{Lu}\p{Ll}|\p{N})/gu
 // `August 11thA fire`: an ordinal glued to the next sentence.
-const ordinal = /(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2})(?:st|nd|rd|th)(?=\p{Lu}\p{Ll}|[AI]\s)/gu
+const ordinal =
+  /(?:st|nd|rd|th)(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2}(?:st|nd|rd|th))(?=\p{Lu}\p{Ll}|[AI]\s)/gu
 
 const wordChar = /[\p{L}\p{N}]/u
+const closesWord = /[\p{L}\p{N})]/u
 // Chinese, Japanese and Korean text sets punctuation without spaces.
 const cjk =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
@@ -107,6 +110,7 @@ function accept(text: string, c: Candidate): boolean {
     return digits.test(c.right.slice(0, 1)) ? capitalised.test(c.left) : true
   }
   if (/^[a-z]{2}$/u.test(mark)) return true // an ordinal
+  if (!closesWord.test(text[c.start - 1] ?? '')) return false
   return c.left.length >= 2 || c.left === '' // `!` and `?`
 }
 
@@ -138,8 +142,7 @@ export default defineRule({
       'the U.S. and e.g. Node.js',
     ],
   },
-  trigger:
-    /[\p{L}\p{N}%)](?:[,;]|[!?]+)\p{L}|\p{N}%\p{Ll}|[\p{Ll}\p{N}%)]\.\p{Lu}|\p{L}:[\p{Lu}\p{N}]|\p{N}(?:st|nd|rd|th)\p{Lu}/u,
+  trigger: /[,;!?%:](?=\p{L})|\.(?=\p{Lu})|(?:st|nd|rd|th)(?<=\p{N}(?:st|nd|rd|th))(?=\p{Lu})/u,
   check({ text, report }) {
     for (const pattern of [clause, exclaim, percent, period, colon, ordinal]) {
       for (const c of candidates(text, pattern)) {

@@ -255,7 +255,7 @@ export default defineRule({
     ],
   },
   trigger:
-    /"[^"]*"|\p{L}" |:" |[^\s([{\u2013\u2014]\u201c|\u201d[^\s.,;:!?)\]}/\u2013\u2014\u2026]/u,
+    /"(?:[^"]*"|(?<=[\p{L}:]") )|\u201c(?<=[^\s([{\u2013\u2014]\u201c)|\u201d(?=[^\s.,;:!?)\]}/\u2013\u2014\u2026])/u,
   check({ text, report }) {
     if (looksLikeCode(text) || text.includes('""') || cjk.test(text)) return
     const quotes = straightQuotes(text)
