@@ -324,7 +324,9 @@ function readPo(file: string): Result<BilingualDocument | undefined> {
         target: joinTarget(piecesIn(segments.value, start, end), start),
         markup: [start, end],
       }
-      if (e.context) pair.context = poDecode(file, e.context)
+      // Plural forms translate the same source differently on purpose: keep them apart.
+      const form = e.strings.length > 1 ? `\u0001[${index}]` : ''
+      if (e.context || form) pair.context = `${e.context ? poDecode(file, e.context) : ''}${form}`
       pairs.push(makePair(file, place, pair))
     }
   }
