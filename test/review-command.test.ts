@@ -165,7 +165,8 @@ describe('mtclean review: writing', () => {
     expect(stdout()).toBe(
       [
         'mtclean review: 1 file written',
-        '  a.txt  1 accepted, 0 edited, 1 skipped, 0 not reviewed  written',
+        '  accepted  edited  skipped  left  result   file',
+        '         1       0        1     0  written  a.txt',
         '  (1 file without findings not shown)',
         '',
       ].join('\n'),
@@ -206,9 +207,7 @@ describe('mtclean review: writing', () => {
     )
     expect(stdout()).toContain('--- a.txt\tas read\n+++ a.txt\treviewed\n')
     expect(stdout()).toContain('-It was a 100 -day plan.\n+It was a 100-day plan.\n')
-    expect(stdout()).toContain(
-      '  a.txt  1 accepted, 0 edited, 0 skipped, 0 not reviewed  NOT WRITTEN: changed on disk',
-    )
+    expect(stdout()).toContain('         1       0        0     0  NOT WRITTEN  a.txt')
   })
 
   it('writes nothing when the review is quit', async () => {
@@ -222,7 +221,12 @@ describe('mtclean review: writing', () => {
     ).toBe(0)
     expect(await readFile(path, 'utf8')).toBe('It was a 100 -day plan.\n')
     expect(stdout()).toBe(
-      'mtclean review: quit without writing (1 change discarded)\n  a.txt  1 accepted, 0 edited, 0 skipped, 0 not reviewed  not written (quit)\n',
+      [
+        'mtclean review: quit without writing (1 change discarded)',
+        '  accepted  edited  skipped  left  result     file',
+        '         1       0        0     0  discarded  a.txt',
+        '',
+      ].join('\n'),
     )
   })
 

@@ -107,7 +107,7 @@ describe('mtclean review in a real terminal', () => {
     expect(shown).toContain('4 accepted · 1 skipped · 0 to go')
     shown = await press('w', 'EXIT=0')
     expect(shown).toContain('mtclean review: 1 file written')
-    expect(shown).toContain('news.txt  3 accepted, 1 edited, 1 skipped, 0 not reviewed  written')
+    expect(shown).toContain('         3       1        1     0  written  news.txt')
 
     expect(await readFile(path, 'utf8')).toBe(
       'The county held a 100-day campaign and a year -on-year review.\nA well-known road was rebuilt near the Chinese sign.\n',
