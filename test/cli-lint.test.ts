@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
 import { mtclean, workspace } from './cli-lint-helpers.js'
@@ -93,6 +94,18 @@ describe('mtclean lint: formats and output', () => {
       insertedContent: { text: '-' },
     })
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${root}/`)
+  })
+
+  it('SARIF for every bundled sample (all rules and formats) validates too', () => {
+    const repo = fileURLToPath(new URL('..', import.meta.url))
+    const out = workspace({})
+    const run = mtclean(repo, ['lint', '-f', 'sarif', '-o', join(out, 'samples.sarif'), 'samples'])
+    expect(run.stderr).toBe('')
+    const log = JSON.parse(readFileSync(join(out, 'samples.sarif'), 'utf8'))
+    expect(log.runs[0].results.length).toBeGreaterThan(20)
+    const validate = sarifSchemaValidator()
+    expect(validate(log) ? [] : validate.errors).toEqual([])
+    expect(multitoolProblems(out, 'samples.sarif')).toEqual([])
   })
 
   it('--format github prints workflow commands', () => {

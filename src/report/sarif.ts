@@ -151,7 +151,7 @@ export function reportSarif(results: readonly FileResult[], options: SarifOption
                 charLength: finding.end - finding.start,
                 snippet: { text: finding.actual },
               },
-              contextRegion: contextOf(source, finding.start, finding.end, place),
+              ...optional('contextRegion', contextOf(source, finding.start, finding.end, place)),
             },
           },
         ],
@@ -188,12 +188,16 @@ export function reportSarif(results: readonly FileResult[], options: SarifOption
   return `${JSON.stringify(log, null, 2)}\n`
 }
 
-/** The whole lines around a span, as SARIF's `contextRegion`. */
+/**
+ * The whole lines around a span, as SARIF's `contextRegion`; undefined when that would not be a
+ * proper superset of the span (SARIF1008), as for a finding that is a whole line.
+ */
 function contextOf(source: string, start: number, end: number, place: ReturnType<typeof location>) {
   const from = source.lastIndexOf('\n', start - 1) + 1
-  let to = source.indexOf('\n', Math.max(end - 1, start))
+  let to = source.indexOf('\n', end)
   if (to === -1) to = source.length
-  if (to > from && source[to - 1] === '\r') to--
+  if (to > end && source[to - 1] === '\r') to--
+  if (from === start && to === end) return undefined
   const first = place.toPoint(from)
   const last = place.toPoint(to)
   return {
@@ -205,6 +209,10 @@ function contextOf(source: string, start: number, end: number, place: ReturnType
     charLength: to - from,
     snippet: { text: source.slice(from, to) },
   }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 }
 
 function fixLabel(source: string, edit: Edit): string {
