@@ -102,7 +102,7 @@ export function createProgress(options: ProgressOptions): Progress {
       bytes,
       ...(options.totalBytes !== undefined ? { totalBytes: options.totalBytes } : {}),
       elapsed: (now() - started) / 1000,
-      columns: options.stream.columns ?? 80,
+      columns: options.stream.columns || 80, // 0 when the terminal size is unknown
     })
     options.stream.write(`${clearLine}${line}`)
     shown = true

@@ -28,6 +28,7 @@ import { reportStylish } from '../../report/stylish.js'
 import { colorFlag, commonOptions, listFlag, parseCommand } from '../args.js'
 import { type CliIO, type Output, shouldColor, UsageError } from '../io.js'
 
+/** The text of `mtclean fix --help`. */
 export const fixHelp = `Usage: mtclean fix [options] [PATHS…]
 
 Apply the safe fixes. Without --write or --output-dir nothing is written: the changes are
