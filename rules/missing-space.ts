@@ -1,5 +1,10 @@
 import { defineRule } from '../src/engine/define-rule.js'
 
+// What is left alone: a mark between digits (`3.5`, `17,000`, `10:30`, `3:1`, `v1.2.3`), a
+// period before a lower-case or one-letter part (`Node.js`, `report.pdf`, `e.g.`, `U.S.`,
+// `a.m.`), a capitalised word before the period (`No.1`, `Dr.Li`: house style or a name, so
+// not a safe fix), URLs, e-mail, paths and code, quotes after a mark (`said,"` belongs to
+// quote-spacing), acronyms (`TL;DR`), data lists (`name,age,city`) and CJK text.
 // Each pattern finds punctuation glued to the next word; `accept` then looks at the words.
 // Patterns start with the mark itself (lookbehinds after it) so the engine can scan fast.
 const clause = /[,;](?<=[\p{L}\p{N}%)][,;])(?=\p{L})/gu

@@ -1,6 +1,10 @@
 import { defineRule } from '../src/engine/define-rule.js'
 
 // A space after a word and before punctuation: `cases ,`, `the end .`, `great !?`.
+// Left alone: spaced dashes, ellipses (`wait ...`, `. . .`), a decimal without its zero
+// (`a .5 mm bit`: the `.` starts a number), file endings (`.txt`), scores and ratios
+// (`2 : 1`), emoticons (`: )`), a mark named as a symbol (`instead of :`), French spacing
+// (no-break spaces), Markdown task boxes (`- [ ]`), code and CJK text.
 // The lookbehind sits after the first space so the engine scans for spaces fast.
 const spaced = / (?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *(?:[,;:.]|[!?]+)/gu
 const parens = /\(([^()]*)\)/gu
