@@ -189,7 +189,8 @@ export function extractHtml(source: string): Result<ProseSegment[]> {
     }
   }
   flush()
-  return ok(segments)
+  // Attribute segments were added when their tag was read: put everything in source order.
+  return ok(segments.sort((a, b) => a.offset - b.offset))
 }
 
 /** HTML documents and fragments. */

@@ -255,3 +255,26 @@ export function describeSample(name: string, options: SampleOptions = {}) {
     })
   })
 }
+
+/** A safe-fix rule that replaces every occurrence of each key by its value (tests escaping). */
+export function swapRule(pairs: Record<string, string>): AnyRule {
+  return defineRule({
+    meta: {
+      id: 'test-swap',
+      category: 'punctuation',
+      severity: 'error',
+      fixable: 'safe',
+      description: 'test',
+      examples: [],
+      good: [],
+    },
+    check({ text, report }) {
+      for (const [find, replacement] of Object.entries(pairs)) {
+        for (let at = text.indexOf(find); at !== -1; at = text.indexOf(find, at + find.length)) {
+          const end = at + find.length
+          report({ start: at, end, message: 'swap', fix: { start: at, end, text: replacement } })
+        }
+      }
+    },
+  })
+}

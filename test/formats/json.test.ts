@@ -7,6 +7,7 @@ import {
   lintFile,
   mechanical,
   segmentsOf,
+  swapRule,
   textsOf,
 } from './harness.js'
 
@@ -31,8 +32,9 @@ describe('JSON', () => {
   it('decodes escapes for checking and re-encodes fixes', () => {
     const source = '{"a": "Click the\\" Handle now \\"button\\u0021 \\u4e2d"}'
     expect(textsOf('a.json', source)).toEqual(['Click the" Handle now "button! 中'])
-    expect(fixFile('a.json', source, mechanical()).output).toBe(
-      '{"a": "Click the \\"Handle now\\" button\\u0021 \\u4e2d"}',
+    const swap = swapRule({ '" Handle': '“Handle', '"button': '"\\button', '!': '.\n' })
+    expect(fixFile('a.json', source, [swap]).output).toBe(
+      '{"a": "Click the“Handle now \\"\\\\button.\\n \\u4e2d"}',
     )
   })
 
@@ -49,6 +51,7 @@ describe('JSON', () => {
     ['Hello, {name}! You have {{count}} new messages', ['Hello, ', '! You have ', ' new messages']],
     ['%1$s uploaded %2$d files, %s and %(name)s', [' uploaded ', ' files, ', ' and ']],
     ['Growth of 59%and 35%', ['Growth of 59%and 35%']],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a `${url}` placeholder, on purpose
     ['$t(app.title) is open; see $HELP_LINK$ and ${url}', [' is open; see ', ' and ']],
     ['Read the <1>service guide</1> now<br/>', ['Read the ', 'service guide', ' now']],
     ['Linked @:common.ok and @.lower:common.no', ['Linked ', ' and ']],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { describeSample, errorOf, fixFile, lintFile, mechanical, textsOf } from './harness.js'
+import {
+  describeSample,
+  errorOf,
+  fixFile,
+  lintFile,
+  mechanical,
+  swapRule,
+  textsOf,
+} from './harness.js'
 
 describe('gettext PO', () => {
   it('checks msgstr only, joining continuation lines and decoding escapes', () => {
@@ -33,9 +41,11 @@ describe('gettext PO', () => {
   })
 
   it('re-escapes replacements and never splits an escape', () => {
-    const source = 'msgid "a"\nmsgstr "Click the\\" Handle now \\"button"\n'
-    const fixed = fixFile('a.po', source, mechanical()).output
-    expect(fixed).toBe('msgid "a"\nmsgstr "Click the \\"Handle now\\" button"\n')
+    const source = 'msgid "a"\nmsgstr "Say “hi” \\"ok\\" TAB now"\n'
+    const swap = swapRule({ '“': '"', '”': '\\', '"ok': 'OK', TAB: '\t', now: 'later\n' })
+    expect(fixFile('a.po', source, [swap]).output).toBe(
+      'msgid "a"\nmsgstr "Say \\"hi\\\\ OK\\" \\t later\\n"\n',
+    )
   })
 
   it('reports positions in the PO file', () => {

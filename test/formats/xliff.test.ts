@@ -6,6 +6,7 @@ import {
   lintFile,
   mechanical,
   segmentsOf,
+  swapRule,
   textsOf,
 } from './harness.js'
 
@@ -39,8 +40,11 @@ describe('XLIFF', () => {
       '<trans-unit id="1"><source>s</source><target>Tom &amp; Jerry&#x2019;s 100 -day &lt;plan&gt; ，and more</target></trans-unit>',
     )
     expect(textsOf('a.xlf', source)).toEqual(['Tom & Jerry’s 100 -day &lt;plan&gt; ，and more'])
-    expect(fixFile('a.xlf', source, mechanical()).output).toBe(
-      source.replace('100 -day', '100-day').replace(' ，and', ', and'),
+    const swap = swapRule({ '100 -day': '<100-day>', ' ，': ', &', 'Jerry’s': "Jerry's" })
+    expect(fixFile('a.xlf', source, [swap]).output).toBe(
+      source
+        .replace('Jerry&#x2019;s 100 -day', "Jerry's &lt;100-day&gt;")
+        .replace(' ，and', ', &amp;and'),
     )
   })
 
