@@ -108,6 +108,19 @@ describe('mtclean lint: formats and output', () => {
     expect(multitoolProblems(out, 'samples.sarif')).toEqual([])
   })
 
+  it('JUnit, Checkstyle and GitHub reports of every bundled sample are well-formed', () => {
+    const repo = fileURLToPath(new URL('..', import.meta.url))
+    const junit = mtclean(repo, ['lint', '-f', 'junit', 'samples'])
+    expect(wellFormed(junit.stdout).filter((t) => t === 'failure').length).toBeGreaterThan(20)
+    const checkstyle = mtclean(repo, ['lint', '-f', 'checkstyle', 'samples'])
+    expect(wellFormed(checkstyle.stdout).filter((t) => t === 'error').length).toBeGreaterThan(20)
+    const github = mtclean(repo, ['lint', '-f', 'github', 'samples']).stdout.trimEnd().split('\n')
+    expect(github.length).toBeGreaterThan(20)
+    expect(
+      github.filter((line) => !/^::(error|warning|notice) file=[^:\r\n]*::[^\r\n]*$/.test(line)),
+    ).toEqual([])
+  })
+
   it('--format github prints workflow commands', () => {
     const run = mtclean(root, ['lint', '-f', 'github', '--rule', 'hyphen-space', 'news.txt'])
     expect(run.code).toBe(1)
