@@ -171,7 +171,9 @@ export class SegmentBuilder {
         continue
       }
       if (last.identity) {
-        const trimmed = last.text.replace(/[ \t\n\r\f\v\u00a0]+$/, '')
+        let keep = last.text.length
+        while (keep > 0 && spaceOnly.test(last.text[keep - 1]!)) keep--
+        const trimmed = last.text.slice(0, keep)
         if (trimmed.length !== last.text.length) sealedAfter = false
         last.end -= last.text.length - trimmed.length
         last.text = trimmed
