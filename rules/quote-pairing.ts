@@ -1,6 +1,12 @@
 import { defineRule } from '../src/engine/define-rule.js'
 import type { Report } from '../src/engine/types.js'
-import { gluedToArticle, looksLikeCode, type QuoteShape, quoteShape } from './quote-spacing.js'
+import {
+  charBoundary,
+  gluedToArticle,
+  looksLikeCode,
+  type QuoteShape,
+  quoteShape,
+} from './quote-spacing.js'
 
 const openDouble = '\u201c'
 const closeDouble = '\u201d'
@@ -27,19 +33,19 @@ const digit = /\p{N}/u
 
 /** Up to about 24 characters from `index`, cut at a space, for messages. */
 function after(text: string, index: number): string {
-  const rest = text.slice(index, index + 30)
+  const rest = text.slice(index, charBoundary(text, index + 30))
   if (rest.length < 30) return rest
   const cut = rest.lastIndexOf(' ', 24)
-  return `${rest.slice(0, cut > 1 ? cut : 24)}…`
+  return `${rest.slice(0, cut > 1 ? cut : charBoundary(rest, 24))}…`
 }
 
 /** Up to about 24 characters ending at `end`, cut at a space, for messages. */
 function before(text: string, end: number): string {
-  const start = Math.max(0, end - 30)
+  const start = charBoundary(text, Math.max(0, end - 30))
   const part = text.slice(start, end)
   if (start === 0) return part
   const cut = part.indexOf(' ', part.length - 24)
-  return `…${part.slice(cut === -1 ? part.length - 24 : cut + 1)}`
+  return `…${part.slice(cut === -1 ? charBoundary(part, part.length - 24) : cut + 1)}`
 }
 
 /** Whether a paragraph leaves a quotation open (odd count of double marks). */

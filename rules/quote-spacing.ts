@@ -225,13 +225,22 @@ export function straightQuotes(text: string): number[] {
 
 const nonSpace = /\S/u
 
+/** `at` in `text`, moved off the middle of a surrogate pair, for cutting excerpts. */
+export function charBoundary(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  return code >= 0xdc00 && code <= 0xdfff ? at + 1 : at
+}
+
 /** A short excerpt: the changed span plus the words glued to it, long middles elided. */
 function excerpt(text: string, start: number, end: number, middle: string): string {
   let from = start
   while (from > 0 && start - from < 20 && nonSpace.test(text[from - 1]!)) from--
   let to = end
   while (to < text.length && to - end < 20 && nonSpace.test(text[to]!)) to++
-  const body = middle.length > 60 ? `${middle.slice(0, 25)}…${middle.slice(-25)}` : middle
+  const body =
+    middle.length > 60
+      ? `${middle.slice(0, charBoundary(middle, 25))}…${middle.slice(charBoundary(middle, middle.length - 25))}`
+      : middle
   return text.slice(from, start) + body + text.slice(end, to)
 }
 

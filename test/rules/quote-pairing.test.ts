@@ -25,6 +25,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      text: 'He said "😀😀😀😀😀😀😀😀😀😀😀😀😀😀 and left.',
+      output: null,
+      errors: [{ message: /^Unexpected `"(?:😀){12}…` with no closing quote/u }],
+    },
+    {
       text: 'He said “yes“ and left.',
       output: 'He said “yes” and left.',
       errors: [{ column: 13, message: 'Unexpected `“` closing a quote, expected `”`' }],
