@@ -270,6 +270,7 @@ export async function fixCommand(
   const beforeRename = testGate(io.env.MTCLEAN_TEST_PAUSE_BEFORE_RENAME, abort.signal)
 
   const outcomes: Outcome[] = []
+  const perRule = new Map<string, number>()
   let notProcessed = 0
   try {
     for (const [index, { target, options: checkOptions }] of checks.entries()) {
@@ -330,6 +331,9 @@ export async function fixCommand(
         outcome.changed = false
         if (!json) progress.log(`mtclean: ${fixed.path}: ${outcome.error}`)
       }
+      for (const c of outcome.applied) perRule.set(c.ruleId, (perRule.get(c.ruleId) ?? 0) + 1)
+      // Only the JSON report lists each change; a long run keeps just the counts.
+      if (!json) outcome.applied = []
       outcomes.push(outcome)
       progress.advance(fixed.file?.bytes.length ?? 0)
     }
@@ -347,7 +351,7 @@ export async function fixCommand(
         { color },
       ),
     )
-    reportStream.write(summary(outcomes, mode, outputDir, notProcessed))
+    reportStream.write(summary(outcomes, perRule, mode, outputDir, notProcessed))
   }
   if (caught) {
     io.stderr.write(
@@ -397,15 +401,13 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** The closing summary: files scanned and changed, fixes per rule, findings left. */
 function summary(
   outcomes: readonly Outcome[],
+  perRule: ReadonlyMap<string, number>,
   mode: Mode,
   outputDir: string | undefined,
   notProcessed: number,
 ) {
   const scanned = outcomes.length
   const changed = outcomes.filter((o) => o.changed).length
-  const perRule = new Map<string, number>()
-  for (const o of outcomes)
-    for (const c of o.applied) perRule.set(c.ruleId, (perRule.get(c.ruleId) ?? 0) + 1)
   const fixes = [...perRule.values()].reduce((a, b) => a + b, 0)
   const byRule = [...perRule.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
