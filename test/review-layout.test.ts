@@ -176,9 +176,42 @@ describe('screen', () => {
   const text = `${'The county office said that the work was going well. '.repeat(12)}It held a 100 -day campaign for the masses.\nThe 中文 note stayed.\n`
   const state = initialState([{ path: 'news.txt', text, findings: findingsOf('news.txt', text) }])
 
+  it('asks for a bigger window below the minimum size', () => {
+    const screen = screenRows(state, {
+      columns: 24,
+      rows: 7,
+      color: false,
+      rules: testMetas,
+      canSkipPermanently: false,
+    })
+    expect(screen.map(plain).join(' ')).toBe(
+      'Window too small (24×7): make it at least 30×9, or press q',
+    )
+    for (const row of screen) expect(rowWidth(row)).toBeLessThanOrEqual(24)
+  })
+
+  it('keeps every alternative on a short screen', () => {
+    const text = 'The county reported staged results for the masses today.\n'
+    const small = initialState([{ path: 'a.txt', text, findings: findingsOf('a.txt', text) }])
+    const moved = {
+      ...small,
+      at: small.files[0]!.findings.findIndex((f) => f.ruleId === 'test-masses'),
+    }
+    const screen = screenRows(moved, {
+      columns: 40,
+      rows: 12,
+      color: false,
+      rules: testMetas,
+      canSkipPermanently: false,
+    })
+    expect(screen).toHaveLength(11)
+    expect(screen.map(plain).filter((r) => /^ {1}[▸ ] \d /.test(r))).toHaveLength(2)
+  })
+
   for (const [columns, rows] of [
     [80, 24],
     [40, 12],
+    [30, 9],
     [120, 40],
   ] as const) {
     it(`fits ${columns}×${rows}: rows within the width, one spare row, keys on the last row`, () => {

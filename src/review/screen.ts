@@ -35,6 +35,9 @@ export interface ScreenOptions {
   canSkipPermanently: boolean
 }
 
+/** The smallest window the review draws in; smaller ones get a one-line request to grow it. */
+export const minimumSize = { columns: 30, rows: 9 } as const
+
 /** Every key of the review, for `?`. */
 export function keyList(canSkipPermanently: boolean): KeyHelp[] {
   return [
@@ -180,8 +183,17 @@ function pad(rows: Row[], count: number): Row[] {
  * the key help on the last row.
  */
 export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
-  const width = Math.max(20, options.columns)
-  const height = Math.max(8, options.rows - 1)
+  if (options.columns < minimumSize.columns || options.rows < minimumSize.rows) {
+    const text = `Window too small (${options.columns}×${options.rows}): make it at least ${minimumSize.columns}×${minimumSize.rows}, or press q`
+    return wrapPieces([{ text, tone: 'warn' }], Math.max(1, options.columns)).slice(
+      0,
+      Math.max(1, options.rows - 1),
+    )
+  }
+  const width = options.columns
+  const height = options.rows - 1
+  // Fewer rows for the diff on short screens, so the alternatives and the context still fit.
+  const diffBudget = height >= 19 ? 3 : height >= 13 ? 2 : 1
   const { color } = options
   const file = currentFile(state)
   if (!file) return [[{ text: 'Nothing to review', tone: 'plain' }]]
@@ -256,7 +268,9 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
     change.push([{ text: 'your replacement (Enter applies, Esc cancels):', tone: 'dim' }])
     change.push([{ text: '› ', tone: 'key' }, ...editorRow(buffer, cursor, width - 2, color)])
     const preview = diffPieces(file.text, [{ start, end, text: buffer }], color)
-    change.push(...diffRows([{ text: '  ', tone: 'plain' }, ...preview], width, 2))
+    change.push(
+      ...diffRows([{ text: '  ', tone: 'plain' }, ...preview], width, Math.min(2, diffBudget)),
+    )
   } else if (choices.length === 0) {
     change.push(
       truncateRow(
@@ -274,7 +288,7 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
       { text: `${label} `, tone: 'dim' } as Piece,
       ...diffPieces(file.text, selected.edits, color),
     ]
-    change.push(...diffRows(pieces, width, 3))
+    change.push(...diffRows(pieces, width, diffBudget))
     if (choices.length > 1) {
       choices.slice(0, 9).forEach((choice, i) => {
         const chosen = i === state.choice
