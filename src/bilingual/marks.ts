@@ -62,13 +62,14 @@ export function targetQuotes(target: string): { low: number; high: number } {
   return { low: curly + Math.floor(straight / 2), high: curly + Math.ceil(straight / 2) }
 }
 
-const italicMarkup =
-  /<(?:i|em|cite)\b|ctype="[^"]*italic[^"]*"|&lt;(?:i|em|cite)&gt;|subType="xlf:i"/g
+const italicMarkup = /<(?:i|em|cite)\b|&lt;(?:i|em|cite)&gt;|subType="xlf:i"/g
+const ctype = /ctype="([^"]*)"/g
 const italicPlain = /(?:^|[\s(])([*_])[^*_\s][^*_\n]*\1(?=[\s.,;:!?)]|$)/g
 
 /** Italic spans of a translation: markup (`<i>`, `<g ctype="italic">`) or `*…*`, `_…_`. */
 export function targetItalics(text: string, markup: string): number {
-  return (markup.match(italicMarkup)?.length ?? 0) + (text.match(italicPlain)?.length ?? 0)
+  const styled = [...markup.matchAll(ctype)].filter((m) => m[1]!.includes('italic')).length
+  return (markup.match(italicMarkup)?.length ?? 0) + styled + (text.match(italicPlain)?.length ?? 0)
 }
 
 // Titles that English writes without quotes or italics: laws, regulations and official

@@ -151,6 +151,19 @@ describe('XLIFF', () => {
     expect(lint('a.xlf', text)).toEqual([])
   })
 
+  it('counts italic inline markup as a title marking', () => {
+    const italic = unit(
+      '观看《大江大河》',
+      '<target>Watch <g id="1" ctype="x-italic">Great Rivers</g></target>',
+    )
+    expect(lint('a.xlf', italic)).toEqual([])
+    const plain = unit(
+      '观看《大江大河》',
+      '<target>Watch <g id="1" ctype="bold">Great Rivers</g></target>',
+    )
+    expect(lint('a.xlf', plain).map((f) => f.ruleId)).toEqual(['title-unmarked'])
+  })
+
   it('reports a missing <target> where it would go', () => {
     const text = unit('感谢支持', '')
     const [finding] = lint('a.xlf', text)
