@@ -129,6 +129,16 @@ swap:
     )
   })
 
+  it('substitution: entries behave as one alternation (earlier wins, overlaps dropped)', () => {
+    const r = rule(
+      'extends: substitution\nmessage: Use %s.\nswap:\n  a b: X\n  a b c: Y\n  b c d: Z\n  d e: W\n',
+    )
+    expect(lint(r, 'a b c d e').map((f) => `${f.actual}>${f.message}`)).toEqual([
+      'a b>Use X.',
+      'd e>Use W.',
+    ])
+  })
+
   it('substitution: fix: safe gives a fix instead of suggestions', () => {
     const r = rule('extends: substitution\nmessage: Use %s.\nfix: safe\nswap:\n  e-mail: email\n')
     expect(r.meta.fixable).toBe('safe')

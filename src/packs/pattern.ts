@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js'
+import { RE2JS, RE2Set } from 're2js'
 import { err, ok, type Result } from '../result.js'
 
 /** A compiled linear-time pattern (RE2 syntax, run by re2js). */
@@ -72,4 +72,50 @@ export function wholeGroups(pattern: Pattern, text: string): string[] | undefine
     groups.push(matcher.group(index) ?? '')
   }
   return groups
+}
+
+/** Several patterns run together: one DFA pass tells which of them match a text. */
+export interface PatternSet {
+  set: RE2Set
+  members: Pattern[]
+}
+
+/** Build a set from compiled patterns (their sources and the same case flag). */
+export function patternSet(members: Pattern[], ignoreCase: boolean): PatternSet {
+  const set = new RE2Set(RE2Set.UNANCHORED, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
+  for (const member of members) set.add(member.pattern())
+  set.compile()
+  return { set, members }
+}
+
+/** A match of one member of a set: `index` is the member. */
+export interface SetMatch extends PatternMatch {
+  index: number
+}
+
+/**
+ * Matches of a set's members in `text`, as one alternation of them would find them: left to
+ * right, the earlier member winning at the same start, and a match overlapping one already taken
+ * dropped. Only the members the set's DFA pass reports are searched.
+ */
+export function findAllOf(patterns: PatternSet, text: string): SetMatch[] {
+  const found: SetMatch[] = []
+  for (const index of patterns.set.match(text)) {
+    const member = patterns.members[index]!
+    const matcher = member.matcher(text)
+    while (matcher.find()) {
+      const start = matcher.start()
+      const end = matcher.end()
+      if (end > start) found.push({ start, end, text: text.slice(start, end), index })
+    }
+  }
+  found.sort((a, b) => a.start - b.start || a.index - b.index)
+  const taken: SetMatch[] = []
+  let last = 0
+  for (const match of found) {
+    if (match.start < last) continue
+    taken.push(match)
+    last = match.end
+  }
+  return taken
 }

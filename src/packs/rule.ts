@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js'
 import type { AnyRule, Edit, ParagraphContext, Report, RuleMeta } from '../engine/types.js'
-import { findAll, matchesWhole, type PatternMatch, wholeGroups } from './pattern.js'
-import type { PackEntry, PackSpec } from './spec.js'
+import { findAll, findAllOf, matchesWhole, type PatternMatch, wholeGroups } from './pattern.js'
+import type { PackSpec } from './spec.js'
 
 /** A pack rule's metadata: a rule's, plus the YAML's `link`. */
 export interface PackRuleMeta extends RuleMeta {
@@ -12,8 +12,8 @@ export interface PackRuleMeta extends RuleMeta {
 type Check = (context: ParagraphContext<Record<string, unknown>>) => void
 
 /**
- * Build an engine rule from a validated pack rule. Matching runs on re2js (linear time); the
- * combined pattern's DFA test is the cheap gate, so no JS trigger is built from user patterns.
+ * Build an engine rule from a validated pack rule. Matching runs on re2js (linear time): one DFA
+ * pass over a paragraph tells which entries match, so no JS trigger is built from user patterns.
  *
  * @param spec The validated YAML rule.
  * @param id The rule id, `<Folder>.<File>`.
@@ -38,20 +38,14 @@ export function packRule(spec: PackSpec, id: string): AnyRule {
   return defineRule({ meta, check })
 }
 
-/** The entry whose pattern produced a match: the first that matches the whole matched text. */
-function entryFor(spec: PackSpec, text: string): PackEntry | undefined {
-  return spec.entries.find((e) => matchesWhole(e.pattern, text))
-}
-
 function isException(spec: PackSpec, text: string): boolean {
   return spec.exceptions.some((pattern) => matchesWhole(pattern, text))
 }
 
 function substitute(spec: PackSpec, { text, report }: ParagraphContext<Record<string, unknown>>) {
-  for (const match of findAll(spec.combined, text)) {
+  for (const match of findAllOf(spec.set, text)) {
     if (isException(spec, match.text)) continue
-    const entry = entryFor(spec, match.text)
-    if (!entry) continue
+    const entry = spec.entries[match.index]!
     const groups = wholeGroups(entry.pattern, match.text) ?? [match.text]
     const replacements = unique(
       entry.replacements.map((r) => {
@@ -76,9 +70,9 @@ function substitute(spec: PackSpec, { text, report }: ParagraphContext<Record<st
 }
 
 function exist(spec: PackSpec, { text, report }: ParagraphContext<Record<string, unknown>>) {
-  for (const match of findAll(spec.combined, text)) {
+  for (const match of findAllOf(spec.set, text)) {
     if (isException(spec, match.text)) continue
-    const entry = entryFor(spec, match.text)
+    const entry = spec.entries[match.index]
     const message = withReason(format(spec.message, [match.text]), entry?.reason)
     const base: Report = { start: match.start, end: match.end, message }
     if (!spec.action) {
@@ -95,7 +89,7 @@ function exist(spec: PackSpec, { text, report }: ParagraphContext<Record<string,
 function repeat(spec: PackSpec, { text, report }: ParagraphContext<Record<string, unknown>>) {
   let previous: PatternMatch | undefined
   let count = 0
-  for (const match of findAll(spec.combined, text)) {
+  for (const match of spec.combined ? findAll(spec.combined, text) : []) {
     const same =
       previous !== undefined &&
       (spec.ignorecase

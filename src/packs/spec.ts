@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Fixable, Severity } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
-import { compilePattern, type Pattern } from './pattern.js'
+import { compilePattern, type Pattern, type PatternSet, patternSet } from './pattern.js'
 
 /** The Vale check types mtclean runs. */
 export const packKinds = ['existence', 'substitution', 'repetition'] as const
@@ -81,8 +81,10 @@ export interface PackSpec {
   /** Repetition: only letters count (Vale's `alpha`). */
   alpha: boolean
   entries: PackEntry[]
-  /** All entries in one pattern, in YAML order (earlier entries win at the same position). */
-  combined: Pattern
+  /** Repetition: all tokens in one pattern, in YAML order (earlier ones win at the same start). */
+  combined?: Pattern
+  /** Each entry with its word boundaries, as a set: the same matches, found faster. */
+  set: PatternSet
   /** Patterns a whole match is checked against: a match of one is skipped. */
   exceptions: Pattern[]
 }
@@ -313,10 +315,13 @@ export function parsePackSpec(yamlText: string, fileName: string): Result<PackSp
   const fixable = resolveFix(get('fix'), packKind, action.value, entries, fail)
   if (!fixable.ok) return fixable
 
-  const alternatives = entries.map((e) => `(?:${e.source})`).join('|')
-  const wrapped = flags.nonword ? `(?:${alternatives})` : `\\b(?:${alternatives})\\b`
-  const combined = compilePattern(wrapped, ignorecase)
-  if (!combined.ok) return err(`${fileName}: ${combined.error}`)
+  const wrap = (source: string) => (flags.nonword ? `(?:${source})` : `\\b(?:${source})\\b`)
+  const bounded: Pattern[] = []
+  for (const entry of entries) {
+    const pattern = compilePattern(wrap(entry.source), ignorecase)
+    if (!pattern.ok) return err(`${fileName}: ${pattern.error}`)
+    bounded.push(pattern.value)
+  }
 
   const spec: PackSpec = {
     kind: packKind,
@@ -330,8 +335,14 @@ export function parsePackSpec(yamlText: string, fileName: string): Result<PackSp
     max,
     alpha: flags.alpha === true,
     entries,
-    combined: combined.value,
+    set: patternSet(bounded, ignorecase),
     exceptions,
+  }
+  if (packKind === 'repetition') {
+    const tokens = entries.map((e) => `(?:${e.source})`).join('|')
+    const combined = compilePattern(wrap(tokens), ignorecase)
+    if (!combined.ok) return err(`${fileName}: ${combined.error}`)
+    spec.combined = combined.value
   }
   if (action.value) spec.action = action.value
   if (strings.description !== undefined) spec.description = strings.description
