@@ -91,9 +91,10 @@ const notAfterA = new Set([
   'will',
 ])
 
-// (b) A lower-case sentence start: after `.`, `!` or `?` and a space, or at the start of a
-// paragraph that follows a finished one. Not after abbreviations, initials, ellipses, closing
-// quotes (`"Really?" she asked`), nor for iPhone-style words, code or URLs.
+// (b) A lower-case sentence start: after `.`, `!` or `?` and a space, or (a common word only) at
+// the start of a paragraph that follows a finished one. Not after abbreviations, initials,
+// ellipses, closing quotes (`"Really?" she asked`), nor for iPhone-style or hyphenated names,
+// code or URLs.
 const afterStop = /([.!?])\s+(\p{Ll}[\p{L}'’-]*)/gu
 const abbreviations = new Set(
   (
@@ -130,6 +131,20 @@ function specialWord(text: string, start: number, word: string): boolean {
   return next !== undefined && /[\p{N}./@:_\\=(]/u.test(next)
 }
 
+// At the start of a paragraph only common words count: list items and headings start with
+// lower-case names (`npm`, `es-toolkit`) legitimately.
+const commonStarts = new Set(
+  (
+    'the a an this that these those there it its they their we our he his she her you your in on ' +
+    'at for with from by to of as after before since during under over among between through ' +
+    'against despite within without upon until about across along around according if when while ' +
+    'although though because but and so or yet however meanwhile moreover furthermore therefore ' +
+    'thus also then now today yesterday recently currently finally first next last some many all ' +
+    'each every most other such both any several more no not what which who how why where once ' +
+    'only even still here besides instead later earlier previously subsequently additionally overall'
+  ).split(' '),
+)
+
 const sentenceEnd = /[.!?]["'”’)\]]*\s*$/u
 
 /** Whether the previous paragraph finished a sentence (or there is none). */
@@ -163,7 +178,7 @@ export default defineRule({
     'u',
   ),
   check({ text, previous, report }) {
-    if (text.includes('`')) return
+    if (/[`{}]/.test(text)) return
     for (const match of text.matchAll(midSentence)) {
       const [, before, word] = match as unknown as [string, string, string]
       const at = match.index
@@ -193,12 +208,17 @@ export default defineRule({
     }
     const starts: { start: number; word: string }[] = []
     const lead = /^(\s*)(\p{Ll}[\p{L}'’-]*)/u.exec(text)
-    if (lead && previousFinished(previous) && text.trim().split(/\s+/).length >= 3) {
+    if (
+      lead &&
+      commonStarts.has(lead[2]!) &&
+      previousFinished(previous) &&
+      text.trim().split(/\s+/).length >= 3
+    ) {
       starts.push({ start: lead[1]!.length, word: lead[2]! })
     }
     for (const match of text.matchAll(afterStop)) {
       const index = match.index
-      if (notAStop(text, index)) continue
+      if (notAStop(text, index) || match[2]!.includes('-')) continue
       starts.push({ start: index + match[0].length - match[2]!.length, word: match[2]! })
     }
     for (const { start, word } of starts) {

@@ -18,6 +18,8 @@ ruleTester(rule, {
     '1. the first step is to read the manual.',
     'The project was approved by the\ncommittee on Monday and the\nwork began.',
     'Run `ls -la`. then check the output.',
+    'The tool is fast.\nnpm install is all you need.\nes-toolkit offers many helpers.',
+    'See the paper. fast-check then shrinks the case.',
     'The Louvre is on the Rue de Rivoli, In Paris, near The Tuileries.',
   ],
   invalid: [
