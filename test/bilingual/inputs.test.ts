@@ -4,6 +4,7 @@ import type { BilingualFinding } from '../../src/bilingual/index.js'
 import { readBilingual } from '../../src/bilingual/index.js'
 import type { BilingualOptions } from '../../src/bilingual/types.js'
 import { applyChanges, changeOf } from '../../src/engine/fix.js'
+import type { AnyRule } from '../../src/engine/types.js'
 import { extractPo } from '../../src/formats/po.js'
 import { extractXliff } from '../../src/formats/xliff.js'
 import { lintSource } from '../../src/pipeline.js'
@@ -62,7 +63,7 @@ function lint(
   path: string,
   text: string,
   bilingual?: BilingualOptions,
-  rules = builtinRules.slice(0, 0),
+  rules: readonly AnyRule[] = [],
 ) {
   const options = bilingual ? { lint: { rules }, bilingual } : { lint: { rules } }
   const result = lintSource(path, text, options)
