@@ -77,14 +77,12 @@ describe('mtclean review: refusals', () => {
 
   it('refuses without a terminal with one line pointing to lint and fix', async () => {
     await writeFile(join(folder, 'a.txt'), 'a 100 -day plan\n')
-    for (const tty of [false]) {
-      const { io, stdout, stderr } = fakeIo(tty)
-      expect(await main(['review', 'a.txt'], io)).toBe(2)
-      expect(stdout()).toBe('')
-      expect(stderr()).toBe(
-        "mtclean: review is interactive and needs a terminal on stdin and stdout; use 'mtclean lint' to list findings or 'mtclean fix' to apply safe fixes\n",
-      )
-    }
+    const { io, stdout, stderr } = fakeIo(false)
+    expect(await main(['review', 'a.txt'], io)).toBe(2)
+    expect(stdout()).toBe('')
+    expect(stderr()).toBe(
+      "mtclean: review is interactive and needs a terminal on stdin and stdout; use 'mtclean lint' to list findings or 'mtclean fix' to apply safe fixes\n",
+    )
     const halfTty = fakeIo(true)
     halfTty.io.stdout.isTTY = false
     expect(await main(['review', 'a.txt'], halfTty.io)).toBe(2)
