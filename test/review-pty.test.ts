@@ -9,12 +9,13 @@ import { assertBuilt, binPath, runCli } from './helpers/cli.js'
 
 // The built CLI in a real pseudo-terminal: a private tmux server with an 80×24 window.
 
-// A fresh tmux server per test: a server being killed may still hold its socket for a moment.
+// A fresh tmux server per test, its socket in the test's folder (removed with it): a server
+// being killed may still hold its socket for a moment.
 let socket = ''
 let folder: string
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-u', '-L', socket, ...args], { encoding: 'utf8' })
+  return execFileSync('tmux', ['-u', '-S', socket, ...args], { encoding: 'utf8' })
 }
 
 function screen(): string {
@@ -63,12 +64,12 @@ beforeAll(() => {
 })
 
 beforeEach(async () => {
-  socket = `mtclean-review-${process.pid}-${randomBytes(4).toString('hex')}`
   folder = await mkdtemp(join(tmpdir(), 'mtclean-review-pty-'))
+  socket = join(folder, `tmux-${randomBytes(4).toString('hex')}.sock`)
 })
 
 afterEach(async () => {
-  spawnSync('tmux', ['-L', socket, 'kill-server'])
+  spawnSync('tmux', ['-S', socket, 'kill-server'])
   await rm(folder, { recursive: true, force: true })
 })
 
