@@ -66,8 +66,9 @@ const functionWords = [
   'Between',
   'A',
 ]
+// Starts only at the start of a word, so a long word is scanned once (linear time).
 const midSentence = new RegExp(
-  `(\\p{L}[\\p{L}'’-]*|[,;]) (${functionWords.join('|')}) (?=[\\p{Ll}\\p{N}])`,
+  `((?<![\\p{L}\\p{N}'’-])\\p{L}[\\p{L}'’-]*|[,;]) (${functionWords.join('|')}) (?=[\\p{Ll}\\p{N}])`,
   'gu',
 )
 const lowerWord = /^\p{Ll}[\p{Ll}'’-]*$/u
@@ -183,9 +184,7 @@ export default defineRule({
       const [, before, word] = match as unknown as [string, string, string]
       const at = match.index
       const punctuation = before === ',' || before === ';'
-      if (!punctuation && (!lowerWord.test(before) || /[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) {
-        continue
-      }
+      if (!punctuation && !lowerWord.test(before)) continue
       const start = at + before.length + 1
       if (word === 'A') {
         const next = /^\p{Ll}+/u.exec(text.slice(start + 2))?.[0] ?? ''

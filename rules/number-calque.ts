@@ -3,7 +3,8 @@ import { defineRule } from '../src/engine/define-rule.js'
 // Chinese counts in units of 万 (10^4) and 亿 (10^8); machine translation keeps the units:
 // `5 ten thousand` (5万), `3 hundred million` (3亿), `880 billion 300 million` (8803亿).
 // A figure followed by a unit, possibly several in a row; a range shares the last unit.
-const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+// At most 15 digits and 6 decimals: longer runs are not amounts (and stay cheap to parse).
+const number = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?`
 const unit = `hundred million|ten[- ]thousands?|hundred thousand|billion|million|thousand|hundred`
 const figure = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,\-–])(?:${number})(?:(?:\s?[-–]\s?|\s+to\s+)(?:${number}))? (?:${unit})\b(?: (?:${number}) (?:${unit})\b)*(?!-)`,

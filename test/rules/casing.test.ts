@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest'
 import rule from '../../rules/casing.js'
+import { lintText } from '../../src/engine/lint.js'
 import { ruleTester } from '../rule-tester.js'
 
 ruleTester(rule, {
@@ -92,4 +94,11 @@ ruleTester(rule, {
       errors: 1,
     },
   ],
+})
+
+describe('casing on long words', () => {
+  it('scans a 200,000-letter word once and skips it (not lower-case)', () => {
+    const text = `${'X'.repeat(200_000)} The work and The plan`
+    expect(lintText(text, { rules: [rule] }).map((f) => f.actual)).toEqual(['The'])
+  })
 })

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest'
 import rule from '../../rules/number-calque.js'
+import { lintText } from '../../src/engine/lint.js'
 import { ruleTester } from '../rule-tester.js'
 
 ruleTester(rule, {
@@ -90,4 +92,11 @@ ruleTester(rule, {
     },
     { text: 'It cost 1.23456 ten thousand yuan.', output: 'It cost 12,345.6 yuan.', errors: 1 },
   ],
+})
+
+describe('number-calque on long digit runs', () => {
+  it('does not take a run of thousands of digits for an amount', () => {
+    const text = `${'1'.repeat(200_000)} ten thousand and 1,000,000,000,000,000 ten thousand`
+    expect(lintText(text, { rules: [rule] })).toEqual([])
+  })
 })
