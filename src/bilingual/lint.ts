@@ -85,17 +85,17 @@ export function runBilingualRules(
     target: maskedTarget(pair),
     pair,
   }))
+  const perPair = active.filter((a) => a.rule.checkPair)
   seen.forEach((view, index) => {
-    for (const { rule, options } of active) {
-      if (!rule.checkPair) continue
-      rule.checkPair({
-        ...view,
-        options,
-        report: (report) => {
-          validate(rule, report, view.target.length)
-          reports.push({ ...report, ruleId: rule.meta.id, pair: index })
-        },
-      })
+    // One context per pair; options and report change per rule, as in the monolingual engine.
+    const context = { ...view, options: {} as Record<string, unknown>, report: (_: Report) => {} }
+    for (const { rule, options } of perPair) {
+      context.options = options
+      context.report = (report) => {
+        validate(rule, report, view.target.length)
+        reports.push({ ...report, ruleId: rule.meta.id, pair: index })
+      }
+      rule.checkPair!(context)
     }
   })
   for (const { rule, options } of active) {
@@ -195,16 +195,23 @@ export function lintPairs(
   }
   const ranges = document.pairs.map((pair) => ({ range: targetRange(pair), pair }))
   ranges.sort((a, b) => a.range[0] - b.range[0])
-  const stronger = out.filter((f) => byId.get(f.ruleId)?.rule.meta.supersedes?.length)
+  // Findings of rules that supersede monolingual ones, by the pair they are in.
+  const stronger = new Map<SourceSegment, BilingualFinding[]>()
+  for (const f of out) {
+    if (!byId.get(f.ruleId)?.rule.meta.supersedes?.length || !f.sourceSegment) continue
+    const list = stronger.get(f.sourceSegment) ?? []
+    list.push(f)
+    stronger.set(f.sourceSegment, list)
+  }
   for (const finding of findings) {
-    const superseded = stronger.some(
+    const pair = pairAt(ranges, finding.start)
+    const superseded = (pair ? (stronger.get(pair.source) ?? []) : []).some(
       (s) =>
         byId.get(s.ruleId)!.rule.meta.supersedes!.includes(finding.ruleId) &&
         s.start <= finding.start &&
         finding.end <= s.end,
     )
     if (superseded) continue
-    const pair = pairAt(ranges, finding.start)
     out.push(pair ? { ...finding, sourceSegment: pair.source } : { ...finding })
   }
   return out.sort(compareFindings)

@@ -362,17 +362,39 @@ const targetNames = [
   '译文',
 ]
 
-/** A target segment for a stretch of a TSV cell or a decoded JSON string: placeholders opaque. */
-function messageTarget(
+/** A segment moved `by` code units further into the file. */
+function shift(segment: ProseSegment, by: number): ProseSegment {
+  const moved: ProseSegment = { text: segment.text, offset: segment.offset + by }
+  const inner = segment.toSource
+  if (inner) moved.toSource = (index) => inner(index) + by
+  if (segment.encode) moved.encode = segment.encode
+  if (segment.runs)
+    moved.runs = segment.runs.map((r) => ({ ...r, start: r.start + by, end: r.end + by }))
+  if (segment.opaque) moved.opaque = segment.opaque.map(([s, e]) => [s + by, e + by] as const)
+  return moved
+}
+
+/**
+ * The target segment of one line of a TSV or JSONL file (placeholders opaque, as the format
+ * adapters make them). The line is built on its own, so cost stays linear in the file.
+ *
+ * @param fill Adds the target's text to `decoded`, in offsets of the line.
+ */
+function lineTarget(
   file: string,
-  decoded: DecodedText,
+  line: Line,
   at: number,
+  fill: (decoded: DecodedText, local: string) => void,
   encode?: (text: string) => string,
 ): Target {
-  const builder = new SegmentBuilder(file)
+  const local = file.slice(line.start, line.end)
+  const decoded = new DecodedText(local)
+  fill(decoded, local)
+  const builder = new SegmentBuilder(local)
   emitMessage(decoded, builder)
-  const segment = builder.build(encode)
-  if (!segment) return { segment: { text: '', offset: at }, masked: [] }
+  const built = builder.build(encode)
+  if (!built) return { segment: { text: '', offset: at }, masked: [] }
+  const segment = shift(built, line.start)
   return { segment, masked: masksOf(segment) }
 }
 
@@ -449,9 +471,10 @@ function readTsv(file: string, options: BilingualOptions): Result<BilingualDocum
     const source = cells[sourceColumn] ?? ''
     const target = cells[targetColumn]
     const targetStart = target === undefined ? row.end : starts[targetColumn]!
-    const decoded = new DecodedText(file)
-    decoded.literal(targetStart, targetStart + (target ?? '').length)
-    const built = messageTarget(file, decoded, targetStart)
+    const local = targetStart - row.start
+    const built = lineTarget(file, row, targetStart, (decoded) =>
+      decoded.literal(local, local + (target ?? '').length),
+    )
     if (built.segment.text !== '') segments.push(built.segment)
     seen.push(source)
     pairs.push(
@@ -605,9 +628,13 @@ function readJsonl(file: string, options: BilingualOptions): Result<BilingualDoc
     const source = JSON.parse(`"${scan.text.slice(sourceRange[0], sourceRange[1])}"`) as string
     const start = targetRange ? line.start + targetRange[0] : line.end
     const end = targetRange ? line.start + targetRange[1] : line.end
-    const decoded = new DecodedText(file)
-    decodeJsonInto(decoded, file, start, end)
-    const built = messageTarget(file, decoded, start, encodeJson)
+    const built = lineTarget(
+      file,
+      line,
+      start,
+      (decoded, local) => decodeJsonInto(decoded, local, start - line.start, end - line.start),
+      encodeJson,
+    )
     if (built.segment.text !== '') segments.push(built.segment)
     seen.push(source)
     pairs.push(
