@@ -2,7 +2,7 @@ import { characterEntitiesLegacy } from 'character-entities-legacy'
 import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { err, ok, type Result } from '../result.js'
 import type { DecodedText } from './decoded.js'
-import { lineColumn } from './segment.js'
+import { indexWithin, lineColumn } from './segment.js'
 
 /** XML (strict: errors on malformed input) or HTML (forgiving, like a browser). */
 export type MarkupMode = 'xml' | 'html'
@@ -85,8 +85,8 @@ export function decodeInto(
   mode: MarkupMode,
 ) {
   let cursor = start
-  let amp = source.indexOf('&', cursor)
-  while (amp !== -1 && amp < end) {
+  let amp = indexWithin(source, '&', cursor, end)
+  while (amp !== -1) {
     reference.lastIndex = amp
     const match = reference.exec(source)
     const stop = match ? amp + match[0].length : -1
@@ -96,7 +96,7 @@ export function decodeInto(
       decoded.escape(value, amp, stop)
       cursor = stop
     }
-    amp = source.indexOf('&', value !== undefined ? stop : amp + 1)
+    amp = indexWithin(source, '&', value !== undefined ? stop : amp + 1, end)
   }
   decoded.literal(cursor, end)
 }
@@ -121,9 +121,9 @@ function fail(source: string, offset: number, message: string): Result<never> {
 /** Check that every `&` in `source[start, end)` starts a valid XML reference. */
 function checkReferences(source: string, start: number, end: number): Result<true> {
   for (
-    let amp = source.indexOf('&', start);
-    amp !== -1 && amp < end;
-    amp = source.indexOf('&', amp + 1)
+    let amp = indexWithin(source, '&', start, end);
+    amp !== -1;
+    amp = indexWithin(source, '&', amp + 1, end)
   ) {
     reference.lastIndex = amp
     const match = reference.exec(source)

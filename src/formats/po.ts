@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../result.js'
 import { DecodedText } from './decoded.js'
 import type { FormatAdapter } from './index.js'
 import { emitMessage } from './placeholders.js'
-import { lineColumn, type ProseSegment, SegmentBuilder } from './segment.js'
+import { indexWithin, lineColumn, type ProseSegment, SegmentBuilder } from './segment.js'
 
 const keyword = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[ \t]|"|$)/
 const simpleEscapes: Record<string, string> = {
@@ -98,13 +98,13 @@ function fail(source: string, offset: number, message: string): Result<never> {
 /** Add a string's decoded content, escape by escape. */
 function addString(decoded: DecodedText, source: string, string: QuotedString) {
   let cursor = string.start
-  let i = source.indexOf('\\', cursor)
-  while (i !== -1 && i < string.end) {
+  let i = indexWithin(source, '\\', cursor, string.end)
+  while (i !== -1) {
     decoded.literal(cursor, i)
     const length = escapeLength(source, i, string.end)
     decoded.escape(decodeEscape(source.slice(i, i + length)), i, i + length)
     cursor = i + length
-    i = source.indexOf('\\', cursor)
+    i = indexWithin(source, '\\', cursor, string.end)
   }
   decoded.literal(cursor, string.end)
 }

@@ -96,8 +96,8 @@ export class SegmentBuilder {
     }
     let cursor = start
     for (;;) {
-      const cr = source.indexOf('\r\n', cursor)
-      if (cr === -1 || cr + 1 >= end) break
+      const cr = indexWithin(source, '\r\n', cursor, end)
+      if (cr === -1) break
       if (cr > cursor) this.#push(source.slice(cursor, cr), cursor, cr, true, false)
       this.#push('\n', cr, cr + 2, false, false)
       cursor = cr + 2
@@ -232,6 +232,16 @@ export class SegmentBuilder {
     }
     return segment
   }
+}
+
+/**
+ * The first `needle` in `source[from, to)`, or -1. Unlike `indexOf` with a bound check after
+ * it, this never scans past `to` (which would make a scan per piece quadratic).
+ */
+export function indexWithin(source: string, needle: string, from: number, to: number): number {
+  if (from >= to) return -1
+  const at = source.slice(from, to).indexOf(needle)
+  return at === -1 ? -1 : from + at
 }
 
 /** A position in a source text, 1-based, for error messages. */
