@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { applyPatch } from 'diff'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -108,9 +109,10 @@ describe('fixing machine-translation-like text', () => {
 })
 
 describe('fixing the samples', () => {
-  const folder = new URL('../samples/', import.meta.url)
-  const names = readdirSync(folder)
-    .filter((name) => !name.startsWith('.'))
+  const folder = fileURLToPath(new URL('../samples/', import.meta.url))
+  const names = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(folder.length))
     .sort()
 
   it('has samples to fix', () => {
@@ -118,7 +120,7 @@ describe('fixing the samples', () => {
   })
 
   it.each(names)('%s: fixing twice changes nothing more (safe and unsafe)', (name) => {
-    const decoded = decodeText(readFileSync(new URL(name, folder)))
+    const decoded = decodeText(readFileSync(`${folder}${name}`))
     if (!decoded.ok) throw new Error(decoded.error)
     for (const options of [safe, unsafe]) {
       const once = fixed(`samples/${name}`, decoded.value.text, options)
