@@ -3,6 +3,12 @@ import type { Fixable, Severity } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
 import { compilePattern, type Pattern, type PatternSet, patternSet } from './pattern.js'
 
+// A pack rule is one Vale-style YAML file. Keys (Vale's): extends (existence | substitution |
+// repetition), message (%s placeholders), level (suggestion | warning | error), link, ignorecase,
+// nonword, exceptions, tokens, swap (`a|b` alternatives, `$1` groups), capitalize, max, alpha,
+// action ({name: replace|remove, params}). mtclean's own: fix (safe | suggestion | none),
+// category, description, reasons (entry → one-line reason), examples (entry → [bad, good]).
+
 /** The Vale check types mtclean runs. */
 export const packKinds = ['existence', 'substitution', 'repetition'] as const
 
@@ -243,14 +249,14 @@ export function parsePackSpec(yamlText: string, fileName: string): Result<PackSp
   }
 
   const entries: PackEntry[] = []
-  const where0 = (node: Node | undefined, label: string) => `${where(node)}: ${label}`
+  const located = (node: Node | undefined, label: string) => `${where(node)}: ${label}`
   for (const entry of raw) {
     const label = packKind === 'substitution' ? `swap.${entry.source}` : `tokens: '${entry.source}'`
     const pattern = compilePattern(entry.source, ignorecase)
-    if (!pattern.ok) return err(`${where0(entry.node, label)}: ${pattern.error}`)
+    if (!pattern.ok) return err(`${located(entry.node, label)}: ${pattern.error}`)
     if (matchesEmpty(pattern.value)) {
       return err(
-        `${where0(entry.node, label)}: the pattern matches empty text; expected it to match at least one character`,
+        `${located(entry.node, label)}: the pattern matches empty text; expected it to match at least one character`,
       )
     }
     entries.push({ source: entry.source, pattern: pattern.value, replacements: entry.replacements })
