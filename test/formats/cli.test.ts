@@ -94,7 +94,11 @@ describe('mtclean with file formats', () => {
     const [file] = (JSON.parse(json.stdout) as { files: { findings: { column: number }[] }[] })
       .files
     expect(file?.findings.map((f) => f.column)).toEqual([16])
-    const md = mtclean(root, ['fix', '--format-in', 'md', '-'], '<span class="x -y">a 100 -day</span> plan\n')
+    const md = mtclean(
+      root,
+      ['fix', '--format-in', 'md', '-'],
+      '<span class="x -y">a 100 -day</span> plan\n',
+    )
     expect(md.stdout).toBe('<span class="x -y">a 100-day</span> plan\n')
   })
 })
