@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/engine/types.js'
+import { bilingualRuleEntries } from './bilingual/index.js'
 import calque from './calque.js'
 import casing from './casing.js'
 import cjkPunctuation from './cjk-punctuation.js'
@@ -33,3 +34,9 @@ export const builtinRules: readonly AnyRule[] = [
   calque,
   scrapeResidue,
 ]
+
+/**
+ * Every rule mtclean knows: the built-in rules and the bilingual checks (which run only on
+ * bilingual input). Config validation, `--rule`, `mtclean rules` and the docs use this list.
+ */
+export const allRules: readonly AnyRule[] = [...builtinRules, ...bilingualRuleEntries]

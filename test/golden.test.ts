@@ -1,18 +1,29 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { builtinRules } from '../rules/index.js'
+import { allRules } from '../rules/index.js'
 import { fixText } from '../src/engine/fix.js'
 import { decodeText } from '../src/io/text-file.js'
+import { extensionOf, textExtensions } from '../src/io/walk.js'
 import { type CheckOptions, lintSource } from '../src/pipeline.js'
 import { reportStylish } from '../src/report/stylish.js'
 
 // Every sample's lint report and fixed text are kept in test/golden/. After a deliberate change,
 // read the diff, then update with `npx vitest run test/golden.test.ts -u`.
 const samplesDir = new URL('../samples/', import.meta.url)
-const samples = readdirSync(samplesDir)
-  .filter((name) => !name.startsWith('.'))
-  .sort()
-const options: CheckOptions = { lint: { rules: builtinRules } }
+// Every file under samples/ that `mtclean samples` checks, sub-folders included (as
+// `bilingual/news.tsv`).
+function listSamples(folder: string): string[] {
+  return readdirSync(new URL(folder, samplesDir))
+    .filter((name) => !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const relative = `${folder}${name}`
+      if (statSync(new URL(relative, samplesDir)).isDirectory()) return listSamples(`${relative}/`)
+      return textExtensions.has(extensionOf(name)) ? [relative] : []
+    })
+}
+const samples = listSamples('')
+const options: CheckOptions = { lint: { rules: allRules } }
 
 function lint(path: string, text: string) {
   const result = lintSource(path, text, options)

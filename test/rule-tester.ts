@@ -9,7 +9,15 @@ export interface InvalidCase {
   /** Text after applying each finding's safe fix, or first suggestion for suggestion rules. */
   output: string | null
   /** How many findings, or their expected columns/messages in order. */
-  errors: number | { column?: number; line?: number; message?: string | RegExp; actual?: string }[]
+  errors:
+    | number
+    | {
+        column?: number
+        line?: number
+        message?: string | RegExp
+        note?: string | RegExp
+        actual?: string
+      }[]
   options?: Record<string, unknown>
 }
 
@@ -59,6 +67,7 @@ export function ruleTester(rule: AnyRule, cases: RuleCases) {
             if (e.actual !== undefined) expect(f.actual).toBe(e.actual)
             if (typeof e.message === 'string') expect(f.message).toBe(e.message)
             else if (e.message) expect(f.message).toMatch(e.message)
+            if (e.note !== undefined) expect(f.note ?? '').toMatch(e.note)
           })
         }
         for (const f of findings) expect(f.ruleId).toBe(id)

@@ -4,7 +4,8 @@ import type { Edit, Finding, Report, Severity } from '../engine/types.js'
 import type { AnyBilingualRule, BilingualDocument, BilingualPair, SourceSegment } from './types.js'
 
 /** A finding with the Chinese source of its segment, for `review` to show above the target. */
-export type BilingualFinding = Finding & { sourceSegment?: SourceSegment }
+/** A finding of bilingual input: an ordinary Finding, with `sourceSegment` set. */
+export type BilingualFinding = Finding
 
 /** The mark that stands for masked target text (inline codes, joints between pieces). */
 export const maskChar = '\uFFFC'

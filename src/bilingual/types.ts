@@ -1,18 +1,7 @@
 import type { Segment } from '../engine/lint.js'
-import type { Fixable, Report, Severity } from '../engine/types.js'
+import type { Fixable, Report, Severity, SourceSegment } from '../engine/types.js'
 
-/**
- * The Chinese source of a finding's target segment. Findings in a bilingual file carry it as
- * `sourceSegment`, so `review` can show the source above the target.
- */
-export interface SourceSegment {
-  /** The source text, decoded (entities and escapes resolved, inline codes left out). */
-  text: string
-  /** 1-based line where the source segment starts (in `path`, or in the checked file). */
-  line: number
-  /** The source file, when it is not the checked file (`--source zh.txt`). */
-  path?: string
-}
+export type { SourceSegment } from '../engine/types.js'
 
 /** One source segment and its translation. */
 export interface BilingualPair {

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
-import { builtinRules } from '../../rules/index.js'
+import { allRules } from '../../rules/index.js'
 import type { LintOptions } from '../engine/lint.js'
 import type { AnyRule, SeveritySetting } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
@@ -19,7 +19,7 @@ export interface ConfigOptions {
   noConfig?: boolean
   /** `--no-ignore`: check files even when `ignore` or `.mtcleanignore` excludes them. */
   noIgnore?: boolean
-  /** The built-in rules (default: every rule in rules/index.ts). */
+  /** The known rules (default: `allRules` in rules/index.ts). */
   rules?: readonly AnyRule[]
   /** Loads a pack folder into rules (default: the Vale-style YAML loader). */
   loadPack?: (folder: string) => Result<AnyRule[]> | Promise<Result<AnyRule[]>>
@@ -69,7 +69,7 @@ export class ConfigResolver {
   /** @param options Where to look and what to skip. */
   constructor(readonly options: ConfigOptions) {
     this.finder = new ConfigFinder((path) => this.display(path))
-    this.builtins = options.rules ?? builtinRules
+    this.builtins = options.rules ?? allRules
   }
 
   /** A path as shown in messages: relative to cwd when inside it. */

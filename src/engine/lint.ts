@@ -214,6 +214,7 @@ export function lintSegments(
       actual: source.slice(mapped.start, mapped.end),
       fix: mapped.fix ?? null,
       suggestions: (mapped.suggestions ?? []) as Suggestion[],
+      ...(report.note ? { note: report.note } : {}),
     })
   }
   return findings.sort(compareFindings)

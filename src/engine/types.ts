@@ -39,10 +39,23 @@ export interface Finding {
   end: number
   /** The flagged text. */
   actual: string
+  /** Why it matters, in a sentence (e.g. the Chinese phrase behind a calque); optional. */
+  note?: string
   /** A safe fix, applied by `mtclean fix` without asking, or null. */
   fix: Edit | null
   /** Changes that need a person: review, or `fix --unsafe`. */
   suggestions: Suggestion[]
+  /** For a finding in a translation: the source segment it translates (bilingual input). */
+  sourceSegment?: SourceSegment
+}
+
+/** The Chinese source of a translated segment, shown above the target in review. */
+export interface SourceSegment {
+  text: string
+  /** 1-based line of the segment in its file. */
+  line: number
+  /** The source file, when it is not the checked file (`--source`). */
+  path?: string
 }
 
 /** A rule's documented example: bad text, its fixed form, and the fixed form is good English. */
@@ -76,6 +89,8 @@ export interface Report {
   suggestions?: { label: string; edits: Edit[] }[]
   /** Expected replacements, for the message convention; informational. */
   expected?: string[]
+  /** Why it matters, in a sentence; shown by review and in JSON/SARIF, not in the one-line report. */
+  note?: string
 }
 
 /** Context given to a rule for one paragraph. */

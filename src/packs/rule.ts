@@ -62,8 +62,9 @@ function substitute(spec: PackSpec, { text, report }: ParagraphContext<Record<st
       withEdits(spec, match, replacements, {
         start: match.start,
         end: match.end,
-        message: withReason(format(template, [expected, match.text]), entry.reason),
+        message: format(template, [expected, match.text]),
         expected: replacements,
+        ...(entry.reason ? { note: entry.reason } : {}),
       }),
     )
   }
@@ -73,8 +74,9 @@ function exist(spec: PackSpec, { text, report }: ParagraphContext<Record<string,
   for (const match of findAllOf(spec.set, text)) {
     if (isException(spec, match.text)) continue
     const entry = spec.entries[match.index]
-    const message = withReason(format(spec.message, [match.text]), entry?.reason)
+    const message = format(spec.message, [match.text])
     const base: Report = { start: match.start, end: match.end, message }
+    if (entry?.reason) base.note = entry.reason
     if (!spec.action) {
       report(base)
     } else if (spec.action.name === 'remove') {
@@ -198,12 +200,6 @@ function sentence(items: readonly string[]): string {
   return quoted.length > 1
     ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`
     : (quoted[0] ?? '')
-}
-
-function withReason(message: string, reason: string | undefined): string {
-  if (!reason) return message
-  const trimmed = message.trimEnd()
-  return /[.!?:]$/.test(trimmed) ? `${trimmed} ${reason}` : `${trimmed}: ${reason}`
 }
 
 function describeMessage(message: string): string {

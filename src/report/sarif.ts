@@ -137,7 +137,11 @@ export function reportSarif(results: readonly FileResult[], options: SarifOption
         ruleId: finding.ruleId,
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: levels[finding.severity],
-        message: { text: sentence(finding.message) },
+        message: {
+          text: sentence(
+            finding.note ? `${sentence(finding.message)} ${finding.note}` : finding.message,
+          ),
+        },
         locations: [
           {
             physicalLocation: {

@@ -258,8 +258,9 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
     width,
   )
   let message = clip(wrapPieces([{ text: finding.message, tone: 'strong' }], width), 2, width)
-  let description = meta
-    ? clip(wrapPieces([{ text: meta.description, tone: 'dim' }], width), 2, width)
+  const explanation = finding.note ?? meta?.description
+  let description = explanation
+    ? clip(wrapPieces([{ text: explanation, tone: 'dim' }], width), 2, width)
     : []
 
   const change: Row[] = []

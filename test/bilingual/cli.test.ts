@@ -48,14 +48,14 @@ describe('mtclean lint on bilingual input', () => {
   })
 
   it('pairs line-aligned files with --source', async () => {
-    const { code, findings } = await lintJson(['--source', 'bulletin.zh.txt', 'bulletin.en.txt'])
+    const { code, findings } = await lintJson(['--source', 'bulletin.zh', 'bulletin.en.txt'])
     expect(code).toBe(1)
     const calque = findings.find((f) => f.ruleId === 'number-mismatch' && f.fix)
     expect(calque).toMatchObject({ line: 6, actual: '1 thousand 200', fix: { text: '1,200' } })
     expect(calque?.sourceSegment).toEqual({
       text: '四、全县共设立森林防火检查站36个，配备专职护林员1200名。',
       line: 6,
-      path: 'bulletin.zh.txt',
+      path: 'bulletin.zh',
     })
     expect(findings.find((f) => f.ruleId === 'number-mismatch' && !f.fix)?.message).toBe(
       'Unexpected figure `300`: the source has `3000` (3,000)',
@@ -73,7 +73,7 @@ describe('mtclean lint on bilingual input', () => {
 
   it('shows the safe bilingual fixes as a diff', async () => {
     const run = await runCli(
-      ['lint', '--no-config', '--format', 'diff', '--source', 'bulletin.zh.txt', 'bulletin.en.txt'],
+      ['lint', '--no-config', '--format', 'diff', '--source', 'bulletin.zh', 'bulletin.en.txt'],
       { cwd: work },
     )
     expect(run.stdout).toContain(
@@ -92,11 +92,11 @@ describe('mtclean lint on bilingual input', () => {
 
   it.each([
     [
-      ['--source', 'bulletin.zh.txt', 'bulletin.en.txt', 'news.tsv'],
+      ['--source', 'bulletin.zh', 'bulletin.en.txt', 'news.tsv'],
       '--source pairs one source file with exactly one translation file',
     ],
     [
-      ['--source', 'bulletin.zh.txt', 'news.tsv'],
+      ['--source', 'bulletin.zh', 'news.tsv'],
       '--source takes a line-aligned text file; news.tsv carries its own source',
     ],
     [

@@ -31,7 +31,8 @@ ruleTester(rule, {
         {
           column: 19,
           message:
-            /^Use 'the public', 'residents' or 'local people' instead of the calque 'the masses'\. 群众/,
+            "Use 'the public', 'residents' or 'local people' instead of the calque 'the masses'.",
+          note: /^群众/,
         },
       ],
     },

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { builtinRules } from '../../../rules/index.js'
+import { allRules } from '../../../rules/index.js'
 import { configFileNames, packageKey, parseJson } from '../../config/load.js'
 import { presetDescriptions, presetNames } from '../../config/presets.js'
 import { writeFileAtomic } from '../../io/atomic-write.js'
@@ -19,8 +19,8 @@ export const initFileName = '.mtcleanrc.yaml'
 
 /** The starter config: every key explained, every rule listed (commented out) with its default. */
 export function starterConfig(): string {
-  const width = Math.max(...builtinRules.map((r) => r.meta.id.length)) + 1
-  const rules = builtinRules.map((rule) => {
+  const width = Math.max(...allRules.map((r) => r.meta.id.length)) + 1
+  const rules = allRules.map((rule) => {
     const { id, severity, fixable, description } = rule.meta
     const fix = fixable === 'safe' ? 'safe fix' : fixable === 'suggestion' ? 'suggestion' : 'no fix'
     return `  # ${`${id}:`.padEnd(width)} ${severity.padEnd(5)}  # ${fix}; ${description}`

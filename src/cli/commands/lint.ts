@@ -8,7 +8,6 @@ import {
   writeBaseline,
 } from '../../baseline.js'
 import { bilingualFlags, bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
-import { bilingualRuleEntries } from '../../bilingual/index.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
 import { unusedDisableId, unusedDisableMeta } from '../../directives.js'
 import { fixText } from '../../engine/fix.js'
@@ -75,25 +74,6 @@ export type LintFormat = (typeof lintFormats)[number]
 
 /** Default baseline file for `--update-baseline` without `--baseline`. */
 export const defaultBaselineFile = '.mtclean-baseline.json'
-
-/** Validate `--rule`/`--disable` ids against the built-in rules and build lint options. */
-export function selectRules(values: { rule?: string[]; disable?: string[] }): LintOptions {
-  const only = listFlag(values.rule)
-  const disable = listFlag(values.disable)
-  const known = new Set(builtinRules.map((r) => r.meta.id))
-  for (const id of [...only, ...disable]) {
-    if (!known.has(id)) throw new UsageError(`unknown rule '${id}' (see 'mtclean rules')`)
-  }
-  return { rules: builtinRules, only, disable }
-}
-
-/** Check every target in order with the same options (no config); unreadable ones carry an error. */
-export async function checkPaths(paths: readonly string[], options: CheckOptions, io: CliIO) {
-  const targets = await expandTargets(paths.length > 0 ? paths : ['.'], io.cwd)
-  const results: FileResult[] = []
-  for (const target of targets) results.push(await checkTarget(target, options, io.stdin, io.cwd))
-  return results
-}
 
 /** The exit code for lint results: 2 on input errors, 1 on errors or too many warnings. */
 export function exitCodeFor(results: readonly FileResult[], maxWarnings?: number): number {
@@ -186,7 +166,6 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   const bilingual = await bilingualOptionsFrom(values, positionals, io.cwd)
   const plan = await planChecks(positionals, {
     cwd: io.cwd,
-    rules: [...builtinRules, ...bilingualRuleEntries],
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     noConfig: values['no-config'] === true,
     noIgnore: values['no-ignore'] === true,

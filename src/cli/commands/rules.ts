@@ -1,4 +1,4 @@
-import { builtinRules } from '../../../rules/index.js'
+import { allRules } from '../../../rules/index.js'
 import { parseCommand } from '../args.js'
 import type { CliIO } from '../io.js'
 
@@ -17,7 +17,7 @@ export async function rulesCommand(args: readonly string[], io: CliIO): Promise<
     io.stdout.write(rulesHelp)
     return 0
   }
-  const metas = builtinRules.map((r) => r.meta)
+  const metas = allRules.map((r) => r.meta)
   if (values.json) {
     io.stdout.write(`${JSON.stringify(metas, null, 2)}\n`)
     return 0
