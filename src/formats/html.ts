@@ -126,7 +126,8 @@ function attributeSegment(source: string, attribute: Attribute): ProseSegment | 
  * Extract the text of an HTML document, one segment per block element (paragraph, heading,
  * list item, table cell…), with white space collapsed as a browser does, entities decoded
  * and re-encoded in fixes, plus `alt` and `title` attribute values. Never `<script>`,
- * `<style>`, `<code>`, `<pre>`, `<textarea>`, comments or other attributes. HTML is parsed
+ * `<style>`, `<code>`, `<pre>`, `<textarea>`, comments, other attributes, or elements marked
+ * `translate="no"`. HTML is parsed
  * forgivingly, as browsers do, so it never fails.
  */
 export function extractHtml(source: string): Result<ProseSegment[]> {
@@ -158,13 +159,18 @@ export function extractHtml(source: string): Result<ProseSegment[]> {
       if (!transparentInline.has(name)) flush()
       continue
     }
-    if (skipped.has(name)) {
+    // `translate="no"` marks content that must stay as it is (names, code, brands).
+    const keep = token.attributes.some(
+      (a) =>
+        a.name === 'translate' && source.slice(a.valueStart, a.valueEnd).toLowerCase() === 'no',
+    )
+    if (skipped.has(name) || (keep && !transparentInline.has(name) && !opaqueInline.has(name))) {
       flush()
-      if (!token.selfClosing) i = closingIndex(list, i, name)
+      if (!token.selfClosing && !voidElements.has(name)) i = closingIndex(list, i, name)
       continue
     }
-    const attributes = proseAttributes(token)
-    if (opaqueInline.has(name)) {
+    const attributes = keep ? [] : proseAttributes(token)
+    if (opaqueInline.has(name) || keep) {
       const close = voidElements.has(name) || token.selfClosing ? i : closingIndex(list, i, name)
       const end = list[close]!.end
       // Alt and title of an image are segments of their own: leave their values out.

@@ -93,7 +93,7 @@ function targetSegments(
 
 /**
  * Extract the translations of an XLIFF 1.2 or 2.x file: the text of every `<target>` (not
- * those of `<alt-trans>` proposals). Inline codes are kept exactly; entities and CDATA are
+ * those of `<alt-trans>` proposals, nor of units marked `translate="no"`). Inline codes are kept exactly; entities and CDATA are
  * decoded for checking, and fixes are re-encoded. Malformed XML is an error naming line:column.
  */
 export function extractXliff(source: string): Result<ProseSegment[]> {
@@ -107,19 +107,20 @@ export function extractXliff(source: string): Result<ProseSegment[]> {
     )
   }
   const segments: ProseSegment[] = []
+  // Open elements; units marked translate="no" (and what they hold) are not checked.
   const path: string[] = []
   for (let i = 0; i < list.length; i++) {
     const token = list[i]!
     if (token.type === 'close') path.pop()
     if (token.type !== 'open' || token.selfClosing) continue
     const name = localName(token.name)
-    if (name === 'target' && !path.includes('alt-trans')) {
+    if (name === 'target' && !path.includes('alt-trans') && !path.includes('translate=no')) {
       const close = closingIndex(list, i)
       targetSegments(source, list, i + 1, close, segments)
       i = close
       continue
     }
-    path.push(name)
+    path.push(attribute(source, token, 'translate') === 'no' ? 'translate=no' : name)
   }
   return ok(segments)
 }

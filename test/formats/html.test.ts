@@ -81,6 +81,16 @@ describe('HTML', () => {
     expect(repeated).toEqual({ line: 2, column: 3, fix: null })
   })
 
+  it('keeps elements marked translate="no" as they are', () => {
+    const source =
+      '<p>Ask <span translate="no">Smart -Community</span> now.</p><div translate="no"><p>a -b</p></div><p>End.</p>'
+    expect(textsOf('a.html', source)).toEqual([
+      'Ask <span translate="no">Smart -Community</span> now.',
+      'End.',
+    ])
+    expect(lintFile('a.html', source, rulesNamed('hyphen-space'))).toEqual([])
+  })
+
   it('is forgiving: unclosed tags and stray brackets are text, never an error', () => {
     expect(textsOf('a.html', '<p>a < b and c > d<p>unclosed <b>bold')).toEqual([
       'a < b and c > d',

@@ -23,6 +23,15 @@ describe('XLIFF', () => {
     expect(lintFile('a.xlf', source, mechanical())).toHaveLength(1)
   })
 
+  it('skips units and groups marked translate="no"', () => {
+    const source = wrap12(
+      '<group translate="no"><trans-unit id="1"><source>s</source><target>a 100 -day</target></trans-unit></group>' +
+        '<trans-unit id="2" translate="no"><source>s</source><target>b 100 -day</target></trans-unit>' +
+        '<trans-unit id="3"><source>s</source><target>c 100 -day</target></trans-unit>',
+    )
+    expect(textsOf('a.xlf', source)).toEqual(['c 100 -day'])
+  })
+
   it('hides paired tags, keeps placeholders and protected marks opaque', () => {
     const source = wrap12(
       '<trans-unit id="1"><source>s</source><target>Click <g id="1">here</g><bx id="2"/> now <x id="3"/> ' +
