@@ -39,7 +39,11 @@ export function lintSource(path: string, text: string, options: CheckOptions): R
   if (!format && !bilingual.value) return err(`unknown input format '${options.formatName}'`)
   const segments = bilingual.value ? ok(bilingual.value.segments) : format!.extract(text)
   if (!segments.ok) return segments
-  const confined = confineToProse(lintSegments(text, segments.value, options.lint), segments.value)
+  const confined = confineToProse(
+    lintSegments(text, segments.value, options.lint),
+    segments.value,
+    text,
+  )
   const findings = bilingual.value
     ? lintBilingual(text, bilingual.value, confined, options.lint)
     : confined

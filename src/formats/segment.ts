@@ -1,3 +1,4 @@
+import { location } from 'vfile-location'
 import type { Segment } from '../engine/lint.js'
 import type { Edit, Finding } from '../engine/types.js'
 
@@ -258,9 +259,14 @@ export function lineColumn(source: string, offset: number): string {
 /**
  * Keep findings to the prose of their segments: drop findings that touch opaque source, and
  * drop any fix or suggestion whose edits would change a byte outside the prose runs (markup,
- * placeholders, the edges of sealed markup). Segments without runs are not restricted.
+ * placeholders, the edges of sealed markup). Segments without runs are not restricted. With
+ * the source, a finding that ends just after hidden markup (`59%**`) ends before it (`59%`).
  */
-export function confineToProse(findings: Finding[], segments: readonly Segment[]): Finding[] {
+export function confineToProse(
+  findings: Finding[],
+  segments: readonly Segment[],
+  source?: string,
+): Finding[] {
   const runs: Run[] = []
   const opaque: (readonly [number, number])[] = []
   segments.forEach((segment, index) => {
@@ -271,9 +277,22 @@ export function confineToProse(findings: Finding[], segments: readonly Segment[]
   if (runs.length === 0) return findings
   runs.sort((a, b) => a.start - b.start)
   opaque.sort((a, b) => a[0] - b[0])
+  const place = source === undefined ? undefined : location(source)
   const out: Finding[] = []
-  for (const finding of findings) {
-    if (touchesOpaque(opaque, finding.start, finding.end)) continue
+  for (const original of findings) {
+    if (touchesOpaque(opaque, original.start, original.end)) continue
+    let finding = original
+    const end = narrowEnd(runs, finding.start, finding.end)
+    const point = end !== finding.end ? place?.toPoint(end) : undefined
+    if (point && source !== undefined) {
+      finding = {
+        ...finding,
+        end,
+        endLine: point.line,
+        endColumn: point.column,
+        actual: source.slice(finding.start, end),
+      }
+    }
     const fix = finding.fix ? confineEdit(runs, finding.fix) : null
     const suggestions = finding.suggestions.flatMap((s) => {
       const edits = s.edits.map((e) => confineEdit(runs, e))
@@ -282,6 +301,25 @@ export function confineToProse(findings: Finding[], segments: readonly Segment[]
     out.push({ ...finding, fix, suggestions })
   }
   return out
+}
+
+// An end at the start of a run joined over hidden markup ends, in prose terms, at the end of
+// the previous run.
+function narrowEnd(runs: readonly Run[], start: number, end: number): number {
+  let low = 0
+  let high = runs.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const run = runs[middle]!
+    if (run.start === end) {
+      const previous = runs[middle - 1]
+      const joined = run.joinBefore && previous && previous.segment === run.segment
+      return joined && start < previous.end ? previous.end : end
+    }
+    if (run.start < end) low = middle + 1
+    else high = middle - 1
+  }
+  return end
 }
 
 function touchesOpaque(opaque: readonly (readonly [number, number])[], start: number, end: number) {
