@@ -140,6 +140,18 @@ describe('confineToProse', () => {
     expect(kept?.fix).toEqual({ start: 1, end: 2, text: '' })
   })
 
+  it('ends a finding before hidden markup it would otherwise end after', () => {
+    const text = 'a **b** c'
+    const b = new SegmentBuilder(text)
+    b.slice(0, 2)
+    b.seal()
+    b.slice(4, 5)
+    b.seal()
+    b.slice(7, 9)
+    const [kept] = confineToProse([finding(4, 7, null)], [b.build()!], text)
+    expect(kept).toMatchObject({ start: 4, end: 5, actual: 'b', endColumn: 6 })
+  })
+
   it('leaves segments without runs alone', () => {
     const f = finding(0, 1, { start: 0, end: 1, text: 'x' })
     expect(confineToProse([f], [{ text: 'a', offset: 0 }])).toEqual([f])
