@@ -293,3 +293,28 @@ describe('screen: long explanations', () => {
     for (const row of screen) expect(rowWidth(row)).toBeLessThanOrEqual(60)
   })
 })
+
+describe('bilingual findings', () => {
+  it('show the Chinese source segment above the translation, and the note as the explanation', () => {
+    const text = 'The fund paid the masses 5 -day wages.\n'
+    const findings = findingsOf('pair.txt', text).map((f) => ({
+      ...f,
+      note: '群众 is the public.',
+      sourceSegment: { text: '基金向群众支付5天工资。', line: 3, path: 'zh.txt' },
+    }))
+    const screen = screenRows(initialState([{ path: 'pair.txt', text, findings }]), {
+      columns: 80,
+      rows: 24,
+      color: false,
+      rules: testMetas,
+      canSkipPermanently: false,
+    }).map(plain)
+    const source = screen.findIndex((row) =>
+      row.includes('source zh.txt:3: 基金向群众支付5天工资。'),
+    )
+    const translation = screen.findIndex((row) => row.includes('The fund paid'))
+    expect(source).toBeGreaterThan(-1)
+    expect(translation).toBeGreaterThan(source)
+    expect(screen.join('\n')).toContain('群众 is the public.')
+  })
+})

@@ -307,9 +307,35 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
     }
   }
 
+  // Bilingual input: the Chinese source of this segment, above the translation.
+  const origin = finding.sourceSegment
+  let source = origin
+    ? clip(
+        wrapPieces(
+          [
+            {
+              text: `source ${origin.path ? `${origin.path}:` : 'line '}${origin.line}: `,
+              tone: 'dim',
+            },
+            { text: origin.text, tone: 'plain' },
+          ],
+          width,
+        ),
+        2,
+        width,
+      )
+    : []
   const fixed = () =>
-    top.length + 1 + message.length + description.length + 2 + change.length + bottom.length
+    top.length +
+    1 +
+    message.length +
+    description.length +
+    source.length +
+    2 +
+    change.length +
+    bottom.length
   if (height - fixed() < 3) description = []
+  if (height - fixed() < 3) source = clip(source, 1, width)
   if (height - fixed() < 3) message = clip(message, 1, width)
   const budget = Math.max(1, height - fixed())
   const context = pad(
@@ -322,6 +348,7 @@ export function screenRows(state: ReviewState, options: ScreenOptions): Row[] {
     ...message,
     ...description,
     separator(width),
+    ...source,
     ...context,
     separator(width),
     ...change,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { addToBaseline, type Baseline, matchBaseline, readBaseline } from '../../baseline.js'
+import { bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
 import type { Finding, RuleMeta } from '../../engine/types.js'
 import { readTarget } from '../../fix-files.js'
@@ -28,7 +29,7 @@ Options:
       --category NAME   review only rules of these categories (repeatable, or comma-separated)
       --unsafe          accepted for symmetry with 'fix'; review always offers suggestions
       --format-in NAME  read input as this format instead of choosing by file ending
-  -c, --config FILE     use this config file for every file instead of looking for one
+${bilingualHelp}  -c, --config FILE     use this config file for every file instead of looking for one
       --no-config       read no config file: the recommended preset
       --no-ignore       also review files that 'ignore' or .mtcleanignore exclude
       --baseline FILE   hide findings recorded in FILE; 'b' (skip for good) records into it
@@ -170,6 +171,8 @@ export async function reviewCommand(
   if (!plan.ok) throw new UsageError(plan.error)
   const metas = plan.value.rules.map((r) => r.meta)
   const checks = byCategory(plan.value.checks, metas, listFlag(values.category))
+  const bilingual = await bilingualOptionsFrom(values, positionals, io.cwd)
+  if (bilingual) for (const check of checks) check.options.bilingual = bilingual
 
   const baselineFile = resolve(io.cwd, values.baseline ?? defaultBaselineFile)
   let baseline: { file: string; content: Baseline; cwd: string } | undefined
