@@ -34,3 +34,14 @@ export function lintText(text: string, options: TextOptions = {}): Finding[] {
 export function fixText(text: string, options: TextOptions & FixSelection = {}): FixResult {
   return fixWith(text, (t) => lintText(t, options), options)
 }
+
+export { allRules } from '../rules/index.js'
+export { addToBaseline, readBaseline } from './baseline.js'
+export type { BilingualOptions } from './bilingual/index.js'
+export { lintBilingual } from './bilingual/index.js'
+export type { CheckPlan, PlannedCheck, PlanOptions } from './config/index.js'
+export { planChecks, resolveConfigFor } from './config/index.js'
+export { processJsonl } from './jsonl.js'
+export { loadPackFolder } from './packs/load.js'
+export type { CheckOptions, FileResult } from './pipeline.js'
+export { lintSource } from './pipeline.js'

@@ -264,7 +264,7 @@ describe('file systems that refuse the write (real kernel errors, not mocks)', (
     })
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      'mtclean: f0.txt: cannot write: EFBIG: file too large, write\nmtclean: f1.txt: cannot write: EFBIG: file too large, write\n',
+      'mtclean: f0.txt: cannot write: file too large for this file system or its size limit\nmtclean: f1.txt: cannot write: file too large for this file system or its size limit\n',
     )
     expect(await contents(['f0.txt', 'f1.txt'])).toEqual([a!.original, b!.original])
     expect(await temporaryFiles(folder)).toEqual([])

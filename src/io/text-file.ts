@@ -110,6 +110,8 @@ export function describeFsError(error: unknown): string {
       return 'is a directory'
     case 'ENOSPC':
       return 'no space left on device'
+    case 'EFBIG':
+      return 'file too large for this file system or its size limit'
     case 'EROFS':
       return 'read-only file system'
     case 'ELOOP':
