@@ -4,7 +4,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfm } from 'micromark-extension-gfm'
-import { ok, type Result } from '../result.js'
+import { err, ok, type Result } from '../result.js'
 import type { FormatAdapter } from './index.js'
 import { decodeEntity } from './markup.js'
 import { type ProseSegment, SegmentBuilder } from './segment.js'
@@ -199,13 +199,19 @@ function block(node: Nodes, source: string, out: ProseSegment[]) {
  * definitions are never checked; inline code and HTML inside a paragraph are kept exactly.
  */
 export function extractMarkdown(source: string): Result<ProseSegment[]> {
-  const tree: Root = fromMarkdown(source, {
-    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-  })
-  const segments: ProseSegment[] = []
-  block(tree, source, segments)
-  return ok(segments)
+  try {
+    const tree: Root = fromMarkdown(source, {
+      extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+      mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+    })
+    const segments: ProseSegment[] = []
+    block(tree, source, segments)
+    return ok(segments)
+  } catch (error) {
+    // The parser and its tree walks recurse: thousands of nested quotes or lists exhaust the stack.
+    if (error instanceof RangeError) return err('Markdown error at 1:1: nested too deeply to check')
+    throw error
+  }
 }
 
 /** Markdown (CommonMark with GitHub extensions). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   describeSample,
+  errorOf,
   fixFile,
   lintFile,
   mechanical,
@@ -103,6 +104,12 @@ describe('Markdown', () => {
     expect(fixed).toBe('A **year-on-year** rise by 42%**and more** in [a 100-day](u) plan.')
     const missing = lintFile('a.md', source, mechanical()).find((f) => f.ruleId === 'missing-space')
     expect(missing).toMatchObject({ actual: '%', fix: null })
+  })
+
+  it('refuses nesting too deep to parse with one clear line, not a crash', () => {
+    expect(errorOf('a.md', `${'>'.repeat(20_000)} x`)).toBe(
+      'Markdown error at 1:1: nested too deeply to check',
+    )
   })
 
   it('reports lines and columns in the Markdown file', () => {
