@@ -63,12 +63,19 @@ function below(d: Decimal, power: number): boolean {
   return d.n < 10n ** BigInt(power + d.scale)
 }
 
+/** `1234567` → `1,234,567` (a loop: a look-ahead regex would be quadratic on long runs). */
+function groupThousands(digits: string): string {
+  let out = digits.slice(0, digits.length % 3 || 3)
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+  return out
+}
+
 /** `12345.6` → `12,345.6`. */
 function exact(d: Decimal): string {
   const digits = d.n.toString().padStart(d.scale + 1, '0')
   const whole = digits.slice(0, digits.length - d.scale)
   const fraction = digits.slice(digits.length - d.scale)
-  const grouped = whole.replace(/\B(?=(?:\d{3})+$)/g, ',')
+  const grouped = groupThousands(whole)
   return fraction ? `${grouped}.${fraction}` : grouped
 }
 

@@ -18,14 +18,14 @@ const dividerAny = new RegExp(
 )
 /** Headings that open a list of related-article links. */
 const listHeading =
-  /^[[【]?\s*(?:related (?:reading|articles?|news|links|stories)|recommended (?:reading|articles?|for you)|more (?:news|stories|exciting content)|previous (?:article|post)|next (?:article|post))\s*[\]】]?\s*[:：>»]*$/iu
+  /^[[【]?\s*(?:related (?:reading|articles?|news|links|stories)|recommended (?:reading|articles?|for you)|more (?:news|stories|exciting content)|previous (?:article|post)|next (?:article|post))\s*(?:[\]】]\s*)?[:：>»]*$/iu
 const boilerplate: readonly RegExp[] = [
   // Read-more and original-article links.
   /^[>»›▶►*·•→\-—\s]*(?:(?:click|tap)(?: here)? to (?:read (?:more|the (?:full )?(?:text|article|story)|the original(?: text| article)?)|view (?:more|the original(?: text| article)?)|see more)|read (?:more|the original(?: text| article)?|original(?: text)?)|view (?:the )?original(?: text)?)[\s.…>»›▶►:：!]*$/iu,
   // Share buttons and like/“looking” prompts.
   /^(?:(?:share (?:to|on) (?:wechat(?: moments)?|moments|weibo|qq|qzone|friends)|forward (?:to|on) (?:moments|friends|wechat)|click ["“]?(?:like|looking|wow|in view)["”]?)[\s,.;:!、/|]*)+$/iu,
   // Font-size selectors.
-  /^font size\s*[:：]?\s*(?:(?:large|big|medium|middle|small)\s*)+$/iu,
+  /^font size\s*(?:[:：]\s*)?(?:(?:large|big|medium|middle|small)(?:\s+|$))+$/iu,
 ]
 const qrCode = /\bQR code\b/iu
 const qrFollow = /\b(?:follow|subscribe|official account|wechat|weibo|join us)\b/iu

@@ -24,8 +24,8 @@ export function parseJson(text: string): Result<unknown> {
     const message = error instanceof Error ? error.message : String(error)
     const position = /at position (\d+)/.exec(message)
     const base = message
-      .replace(/\s*\(line \d+ column \d+\)/, '')
-      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/ ?\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d[^]*$/, '')
     if (!position) return err(`invalid JSON: ${base}`)
     const at = Number(position[1])
     const before = text.slice(0, at)

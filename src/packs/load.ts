@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import type { AnyRule } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
 import { packRule } from './rule.js'
@@ -73,7 +73,7 @@ export function readPackFolder(dir: string): Result<PackFile[]> {
   } catch (error) {
     return err(`${dir}: cannot read pack folder: ${reason(error)}`)
   }
-  const pack = basename(dir.replace(/[\\/]+$/, ''))
+  const pack = basename(resolve(dir))
   if (!ruleName.test(pack)) {
     return err(
       `${dir}: the folder name gives the rule ids and must use only letters, digits, '_' and '-'`,
