@@ -9,11 +9,12 @@ const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n'
 export function ruleTable(rules: readonly AnyRule[]): string {
   const rows = rules.map(({ meta }) => {
     const example = meta.examples[0]
+    const bad = example?.bad ? `\`${example.bad}\`` : '(empty)'
     const shown = !example
       ? ''
-      : example.fixed === null
-        ? `\`${example.bad}\``
-        : `\`${example.bad}\` → \`${example.fixed}\``
+      : example.fixed === null || meta.fixable === false
+        ? bad
+        : `${bad} → \`${example.fixed}\``
     return `| \`${meta.id}\` | ${meta.category} | ${meta.severity} | ${meta.fixable || 'no'} | ${escapeCell(meta.description)} | ${escapeCell(shown)} |`
   })
   return [
