@@ -2,17 +2,10 @@ import { existsSync, statSync } from 'node:fs'
 import { access, mkdir, stat, unlink, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Writable } from 'node:stream'
+import { bilingualFlags, bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
 import type { AnyRule } from '../../engine/types.js'
-import {
-  type AppliedChange,
-  type FixOptions,
-  fixTarget,
-  isInside,
-  mirrorPath,
-  sameFile,
-  writeText,
-} from '../../fix-files.js'
+import { isInside } from '../../fix-files.js'
 import {
   createProgress,
   type ProgressOptions,
@@ -21,10 +14,17 @@ import {
 } from '../../io/progress.js'
 import { encodeText } from '../../io/text-file.js'
 import type { Target } from '../../io/walk.js'
-import type { FileResult } from '../../pipeline.js'
-import { unifiedDiff } from '../../report/diff.js'
-import { reportJson } from '../../report/json.js'
-import { reportStylish } from '../../report/stylish.js'
+import { jsonlCommand } from '../../jsonl.js'
+import type { FixedCheck, FixSettings } from '../../parallel/fix-task.js'
+import {
+  Execution,
+  fixChecks,
+  jobsFlag,
+  jobsHelp,
+  routesOf,
+  runSettings,
+} from '../../parallel/run.js'
+import { FixReport, type FixTally } from '../../stream/fix-report.js'
 import { colorFlag, commonOptions, listFlag, parseCommand } from '../args.js'
 import { type CliIO, type Output, shouldColor, UsageError } from '../io.js'
 
@@ -46,10 +46,13 @@ Options:
       --category NAME   run and fix only rules of these categories (repeatable, or comma-separated)
   -f, --format NAME     stylish (default) or json (lint's JSON plus the changes applied per file)
       --format-in NAME  read input as this format instead of choosing by file ending
-  -c, --config FILE     use this config file for every file instead of looking for one
+${bilingualHelp}  -c, --config FILE     use this config file for every file instead of looking for one
       --no-config       read no config file: the recommended preset
       --no-ignore       also fix files that 'ignore' or .mtcleanignore exclude
       --no-progress     never draw the progress bar (drawn only on a terminal, never in CI)
+${jobsHelp}      --jsonl           read JSON Lines on stdin, write them fixed on stdout, one record at a
+                        time (the text in --field; findings and changes added as "mtclean")
+      --field NAME      the field holding the text with --jsonl (default: text; dots nest)
       --color, --no-color
   -h, --help            show this help
 
@@ -74,6 +77,7 @@ export const documentedCategories = [
 /** Flags shared by commands that select findings the way `fix` does (also `review`). */
 export const selectionOptions = {
   ...commonOptions,
+  ...bilingualFlags,
   category: { type: 'string', multiple: true },
   unsafe: { type: 'boolean' },
 } as const
@@ -146,15 +150,54 @@ export interface FixDependencies {
 
 type Mode = 'preview' | 'write' | 'output-dir' | 'stdin'
 
-/** One file's outcome, as reported. */
-interface Outcome extends FileResult {
-  applied: AppliedChange[]
-  changed: boolean
-  /** The fixed text, kept only for stdin in the JSON report. */
-  output?: string
-}
-
 const formats = ['stylish', 'json'] as const
+
+/** The flags of `fix` (pool workers parse the same arguments with them). */
+export const fixFlags = {
+  ...selectionOptions,
+  format: { type: 'string', short: 'f' },
+  write: { type: 'boolean' },
+  'output-dir': { type: 'string' },
+  'no-progress': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+  ...jobsFlag,
+  jsonl: { type: 'boolean' },
+  field: { type: 'string' },
+} as const
+
+/** The parsed flags of `fix`. */
+export type FixValues = ReturnType<typeof parseCommand<typeof fixFlags>>['values']
+
+/**
+ * Plan `fix`'s files from its flags: config, ignore files and packs through `planChecks`,
+ * narrowed to `--category`, leaving out files under `--output-dir`. Pool workers call it with
+ * the same flags, so they plan the same run.
+ */
+export async function planFix(values: FixValues, positionals: readonly string[], cwd: string) {
+  const outputDir = values['output-dir']
+  const outputRoot = outputDir ? resolve(cwd, outputDir) : undefined
+  const plan = await planChecks(positionals, {
+    cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+    noIgnore: values['no-ignore'] === true,
+    only: listFlag(values.rule),
+    disable: listFlag(values.disable),
+    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+  })
+  if (!plan.ok) throw new UsageError(plan.error)
+  let checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
+  const bilingual = await bilingualOptionsFrom(values, positionals, cwd)
+  if (bilingual) for (const check of checks) check.options.bilingual = bilingual
+  if (outputRoot) {
+    checks = checks.filter(
+      ({ target }) => target.path === '-' || !isInside(resolve(cwd, target.path), outputRoot),
+    )
+  }
+  return { ...plan.value, checks }
+}
 
 /**
  * `mtclean fix`: apply safe (or, with --unsafe, suggested) fixes; preview them as a diff, write
@@ -165,16 +208,7 @@ export async function fixCommand(
   io: CliIO,
   dependencies: FixDependencies = { signals: processSignals },
 ): Promise<number> {
-  const { values, positionals } = parseCommand('fix', args, {
-    ...selectionOptions,
-    format: { type: 'string', short: 'f' },
-    write: { type: 'boolean' },
-    'output-dir': { type: 'string' },
-    'no-progress': { type: 'boolean' },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    'no-ignore': { type: 'boolean' },
-  })
+  const { values, positionals } = parseCommand('fix', args, fixFlags)
   if (values.help) {
     io.stdout.write(fixHelp)
     return 0
@@ -185,6 +219,23 @@ export async function fixCommand(
   }
   const outputDir = values['output-dir']
   if (outputDir === '') throw new UsageError('--output-dir needs a folder')
+  if (values.field !== undefined && !values.jsonl) throw new UsageError('--field goes with --jsonl')
+  if (values.jsonl) {
+    if (positionals.some((p) => p !== '-')) {
+      throw new UsageError('--jsonl reads JSON Lines from stdin: give no paths (or -)')
+    }
+    if (values.write || outputDir !== undefined) {
+      throw new UsageError('--jsonl writes the records to stdout; drop --write and --output-dir')
+    }
+    const planned = await planFix(values, ['-'], io.cwd)
+    return jsonlCommand({
+      mode: 'fix',
+      field: values.field ?? 'text',
+      check: planned.checks[0]!.options,
+      unsafe: values.unsafe === true,
+      io,
+    })
+  }
   if (values.write && outputDir !== undefined) {
     throw new UsageError('--write and --output-dir cannot be used together')
   }
@@ -219,27 +270,10 @@ export async function fixCommand(
     }
   }
 
-  const plan = await planChecks(positionals, {
-    cwd: io.cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-    noIgnore: values['no-ignore'] === true,
-    only: listFlag(values.rule),
-    disable: listFlag(values.disable),
-    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
-  })
-  if (!plan.ok) throw new UsageError(plan.error)
-  let checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
-  if (outputRoot) {
-    const root = outputRoot
-    checks = checks.filter(
-      ({ target }) => target.path === '-' || !isInside(resolve(io.cwd, target.path), root),
-    )
-  }
-  if (checks.length === 0 && plan.value.ignored.length > 0) {
-    io.stderr.write(
-      `mtclean: all ${plan.value.ignored.length} files are ignored (see --no-ignore)\n`,
-    )
+  const plan = await planFix(values, positionals, io.cwd)
+  const { checks } = plan
+  if (checks.length === 0 && plan.ignored.length > 0) {
+    io.stderr.write(`mtclean: all ${plan.ignored.length} files are ignored (see --no-ignore)\n`)
   }
   const targets = checks.map((c) => c.target)
 
@@ -260,108 +294,103 @@ export async function fixCommand(
   const abort = new AbortController()
   let caught: 'SIGINT' | 'SIGTERM' | undefined
   const writing = mode === 'write' || mode === 'output-dir'
+  let execution: Execution | undefined
   const stopListening = writing
     ? dependencies.signals((signal) => {
         caught = signal
         abort.abort()
+        execution?.abort()
       })
     : () => {}
   const beforeWrite = testGate(io.env.MTCLEAN_TEST_PAUSE_BEFORE_WRITE, abort.signal)
   const beforeRename = testGate(io.env.MTCLEAN_TEST_PAUSE_BEFORE_RENAME, abort.signal)
 
-  const outcomes: Outcome[] = []
-  const perRule = new Map<string, number>()
+  // Many files go to worker threads, a large plain-text file is fixed block by block; either
+  // way outcomes arrive in input order and the report is written as they come.
+  const run = runSettings(values.jobs, io.env)
+  const routes = await routesOf(checks, io.cwd, run)
+  const settings: FixSettings = {
+    mode,
+    json,
+    diffColor,
+    cwd: io.cwd,
+    ...(outputRoot ? { outputRoot } : {}),
+  }
+  const planned = new Map(
+    checks.map((c) => [
+      c.target.path,
+      { ...c.options, ...(values.unsafe ? { unsafe: true } : {}) },
+    ]),
+  )
+  execution = Execution.start(
+    { command: 'fix', args: [...args], cwd: io.cwd, env: { ...io.env } },
+    {
+      options: (path) => planned.get(path),
+      cwd: io.cwd,
+      signal: abort.signal,
+      hooks: {
+        stdin: io.stdin,
+        ...(beforeWrite ? { beforeWrite } : {}),
+        ...(beforeRename ? { beforeRename } : {}),
+      },
+    },
+    routes,
+    run,
+    // The test pauses hold one file at a time: they run in this thread.
+    !beforeWrite && !beforeRename,
+  )
+  const report = new FixReport({
+    json,
+    stdout: io.stdout,
+    stream: reportStream,
+    color: shouldColor(io, reportStream, colorFlag(values)),
+  })
+
   let notProcessed = 0
   try {
-    for (const [index, { target, options: checkOptions }] of checks.entries()) {
-      if (abort.signal.aborted) {
-        notProcessed = checks.length - index
-        break
-      }
-      const options: FixOptions = { ...checkOptions, ...(values.unsafe ? { unsafe: true } : {}) }
-      const fixed = await fixTarget(target, options, io.stdin, io.cwd)
-      const outcome: Outcome = {
-        path: fixed.path,
-        findings: fixed.findings,
-        applied: fixed.fix?.applied ?? [],
-        changed:
-          fixed.fix !== undefined &&
-          fixed.file !== undefined &&
-          fixed.fix.output !== fixed.file.text,
-      }
-      if (fixed.error) outcome.error = fixed.error
-      const { file, fix } = fixed
-      if (file && fix && !fixed.error) {
-        if (mode === 'preview' && outcome.changed && !json) {
+    notProcessed = await fixChecks(
+      checks,
+      routes,
+      execution,
+      run,
+      settings,
+      async (fixed, more) => {
+        const outcome: FixedCheck & { output?: string } = { ...fixed }
+        if (fixed.diff) {
           progress.clear() // stdout and stderr may share the terminal
-          io.stdout.write(
-            unifiedDiff(fixed.path, file.text, fix.output, {
-              color: diffColor,
-              regions: fix.regions,
-            }),
-          )
-        } else if (mode === 'stdin') {
-          const problem = writeStdout(io.stdout, file, fix.output, json)
-          if (problem) outcome.error = problem
-          else if (json) outcome.output = fix.output
-        } else if (writing && (outcome.changed || mode === 'output-dir')) {
-          const destination =
-            mode === 'write'
-              ? resolve(io.cwd, fixed.path)
-              : mirrorPath(outputRoot!, fixed.path, io.cwd)
-          const written =
-            mode === 'output-dir' && (await sameFile(destination, resolve(io.cwd, fixed.path)))
-              ? {
-                  ok: false as const,
-                  error: 'the output copy would replace the input; not written',
-                }
-              : await writeText(file, fix.output, destination, {
-                  inPlace: mode === 'write',
-                  signal: abort.signal,
-                  ...(beforeWrite ? { beforeWrite } : {}),
-                  ...(beforeRename ? { beforeRename } : {}),
-                })
-          if (!written.ok) outcome.error = written.error
+          io.stdout.write(fixed.diff)
         }
-      }
-      if (outcome.error) {
-        // A file not written reports no findings: they describe text that is not on disk.
-        outcome.findings = []
-        outcome.applied = []
-        outcome.changed = false
-        if (!json) progress.log(`mtclean: ${fixed.path}: ${outcome.error}`)
-      }
-      for (const c of outcome.applied) perRule.set(c.ruleId, (perRule.get(c.ruleId) ?? 0) + 1)
-      // Only the JSON report lists each change; a long run keeps just the counts.
-      if (!json) outcome.applied = []
-      outcomes.push(outcome)
-      progress.advance(fixed.file?.bytes.length ?? 0)
-    }
+        if (fixed.stdin) {
+          const problem = writeStdout(io.stdout, fixed.stdin.file, fixed.stdin.output, json)
+          if (problem) {
+            // A file not written reports no findings: they describe text that is not on disk.
+            Object.assign(outcome, { error: problem, findings: [], applied: [], perRule: [] })
+            outcome.changed = false
+          } else if (json) outcome.output = fixed.stdin.output
+        }
+        if (!more && outcome.error && !json)
+          progress.log(`mtclean: ${fixed.path}: ${outcome.error}`)
+        await report.add(outcome, more)
+        if (!more) progress.advance(fixed.bytes)
+      },
+      abort.signal,
+    )
   } finally {
     stopListening()
     progress.done()
+    await execution.close()
   }
 
-  if (json) io.stdout.write(jsonReport(outcomes))
-  else {
-    const color = shouldColor(io, reportStream, colorFlag(values))
-    reportStream.write(
-      reportStylish(
-        outcomes.filter((o) => !o.error),
-        { color },
-      ),
-    )
-    reportStream.write(summary(outcomes, perRule, mode, outputDir, notProcessed))
-  }
+  await report.finish()
+  if (!json) reportStream.write(summary(report.tally, mode, outputDir, notProcessed))
   if (caught) {
     io.stderr.write(
       `mtclean: interrupted by ${caught}; files already replaced are fixed, the rest are as they were\n`,
     )
     return caught === 'SIGINT' ? 130 : 143
   }
-  if (outcomes.some((o) => o.error)) return 2
-  const left = outcomes.flatMap((o) => o.findings)
-  return left.some((f) => f.severity === 'error' || f.severity === 'warn') ? 1 : 0
+  if (report.tally.failed > 0) return 2
+  return report.tally.left.errors + report.tally.left.warnings > 0 ? 1 : 0
 }
 
 // stdin mode: the fixed text in the input's own encoding (BOM kept). Returns a problem, if any.
@@ -382,32 +411,11 @@ function writeStdout(
   return undefined
 }
 
-function jsonReport(outcomes: readonly Outcome[]): string {
-  // lint's document, with each file's applied changes (and, for stdin, the fixed text) added.
-  const document = JSON.parse(reportJson(outcomes)) as {
-    version: number
-    files: Record<string, unknown>[]
-  }
-  document.files.forEach((entry, index) => {
-    const outcome = outcomes[index]!
-    entry.applied = outcome.applied
-    if (outcome.output !== undefined) entry.output = outcome.output
-  })
-  return `${JSON.stringify(document, null, 2)}\n`
-}
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** The closing summary: files scanned and changed, fixes per rule, findings left. */
-function summary(
-  outcomes: readonly Outcome[],
-  perRule: ReadonlyMap<string, number>,
-  mode: Mode,
-  outputDir: string | undefined,
-  notProcessed: number,
-) {
-  const scanned = outcomes.length
-  const changed = outcomes.filter((o) => o.changed).length
+function summary(tally: FixTally, mode: Mode, outputDir: string | undefined, notProcessed: number) {
+  const { scanned, changed, perRule } = tally
   const fixes = [...perRule.values()].reduce((a, b) => a + b, 0)
   const byRule = [...perRule.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -417,7 +425,7 @@ function summary(
   const lines: string[] = []
   const head = `${plural(scanned, 'file')} scanned`
   if (mode === 'output-dir') {
-    const written = outcomes.filter((o) => !o.error).length
+    const written = scanned - tally.failed
     lines.push(
       `${head}; ${written} written under ${outputDir}, ${changed} of them changed${fixes ? ` (${detail})` : ''}.`,
     )
@@ -425,20 +433,18 @@ function summary(
   else if (mode === 'write') lines.push(`${head}; ${changed} fixed (${detail}).`)
   else if (mode === 'stdin') lines.push(`${head}; fixed (${detail}).`)
   else lines.push(`${head}; ${changed} would change (${detail}). Run with --write to apply.`)
-  const left = outcomes.flatMap((o) => o.findings)
-  if (left.length === 0) lines.push('No findings left.')
+  const { errors, warnings, infos } = tally.left
+  const left = errors + warnings + infos
+  if (left === 0) lines.push('No findings left.')
   else {
-    const errors = left.filter((f) => f.severity === 'error').length
-    const warnings = left.filter((f) => f.severity === 'warn').length
-    const infos = left.length - errors - warnings
     const parts = [
       plural(errors, 'error'),
       plural(warnings, 'warning'),
       ...(infos ? [`${infos} info`] : []),
     ]
-    lines.push(`${plural(left.length, 'finding')} left for review (${parts.join(', ')}).`)
+    lines.push(`${plural(left, 'finding')} left for review (${parts.join(', ')}).`)
   }
-  const failed = outcomes.filter((o) => o.error).length
+  const failed = tally.failed
   if (failed > 0) lines.push(`${plural(failed, 'file')} not fixed (see the lines above).`)
   if (notProcessed > 0)
     lines.push(`${plural(notProcessed, 'file')} not processed (left as they were).`)

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { builtinRules } from '../../../rules/index.js'
 import {
   type BaselineInput,
   matchBaseline,
@@ -11,11 +10,19 @@ import { bilingualFlags, bilingualHelp, bilingualOptionsFrom } from '../../bilin
 import { type PlannedCheck, planChecks } from '../../config/index.js'
 import { unusedDisableId, unusedDisableMeta } from '../../directives.js'
 import { fixText } from '../../engine/fix.js'
-import { activateRules, type LintOptions } from '../../engine/lint.js'
+import { activateRules } from '../../engine/lint.js'
 import type { Finding } from '../../engine/types.js'
 import { writeFileAtomic } from '../../io/atomic-write.js'
-import { expandTargets } from '../../io/walk.js'
-import { type CheckOptions, checkTarget, type FileResult, lintSource } from '../../pipeline.js'
+import { jsonlCommand } from '../../jsonl.js'
+import {
+  Execution,
+  jobsFlag,
+  jobsHelp,
+  lintChecks,
+  routesOf,
+  runSettings,
+} from '../../parallel/run.js'
+import { type FileResult, lintSource } from '../../pipeline.js'
 import { reportCheckstyle } from '../../report/checkstyle.js'
 import { unifiedDiff } from '../../report/diff.js'
 import { reportGithub } from '../../report/github.js'
@@ -23,6 +30,7 @@ import { reportJson } from '../../report/json.js'
 import { reportJunit } from '../../report/junit.js'
 import { type ReportedRule, reportSarif } from '../../report/sarif.js'
 import { reportStylish } from '../../report/stylish.js'
+import { lintToReport, streamedLintFormats } from '../../stream/lint-report.js'
 import { colorFlag, commonOptions, integerFlag, listFlag, parseCommand } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
 import { version } from '../version.js'
@@ -48,6 +56,9 @@ ${bilingualHelp}  -c, --config FILE         use this config file for every file 
       --baseline FILE       fail only on findings not recorded in FILE
       --update-baseline     record the current findings in the baseline (FILE, or
                             .mtclean-baseline.json) and prune stale entries
+${jobsHelp}      --jsonl               read JSON Lines on stdin and write them on stdout, one record at a
+                            time, with the findings of --field added as "mtclean"
+      --field NAME          the field holding the text with --jsonl (default: text; dots nest)
       --color, --no-color
   -h, --help                show this help
 
@@ -134,22 +145,52 @@ function renderDiff(
   return parts.join('')
 }
 
+/** The flags of `lint` (pool workers parse the same arguments with them). */
+export const lintFlags = {
+  ...commonOptions,
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+  'report-unused-disables': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  ...bilingualFlags,
+  ...jobsFlag,
+  jsonl: { type: 'boolean' },
+  field: { type: 'string' },
+} as const
+
+/** The parsed flags of `lint`. */
+export type LintValues = ReturnType<typeof parseCommand<typeof lintFlags>>['values']
+
+/**
+ * Plan `lint`'s files from its flags (config, ignore files, packs, bilingual input). Pool
+ * workers call it with the same flags, so they plan the same run.
+ */
+export async function planLint(values: LintValues, positionals: readonly string[], cwd: string) {
+  const bilingual = await bilingualOptionsFrom(values, positionals, cwd)
+  const plan = await planChecks(positionals, {
+    cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+    noIgnore: values['no-ignore'] === true,
+    only: listFlag(values.rule),
+    disable: listFlag(values.disable),
+    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+    reportUnusedDisables: values['report-unused-disables'] === true,
+  })
+  if (!plan.ok) throw new UsageError(plan.error)
+  if (bilingual) for (const check of plan.value.checks) check.options.bilingual = bilingual
+  return plan.value
+}
+
 /** `mtclean lint`: report findings; never writes the checked files. */
 export async function lintCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommand('lint', args, {
-    ...commonOptions,
-    format: { type: 'string', short: 'f' },
-    'output-file': { type: 'string', short: 'o' },
-    quiet: { type: 'boolean' },
-    'max-warnings': { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    'no-ignore': { type: 'boolean' },
-    'report-unused-disables': { type: 'boolean' },
-    baseline: { type: 'string' },
-    'update-baseline': { type: 'boolean' },
-    ...bilingualFlags,
-  })
+  const { values, positionals } = parseCommand('lint', args, lintFlags)
   if (values.help) {
     io.stdout.write(lintHelp)
     return 0
@@ -163,31 +204,75 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   }
   const maxWarnings = integerFlag('max-warnings', values['max-warnings'])
   const quiet = values.quiet === true
-  const bilingual = await bilingualOptionsFrom(values, positionals, io.cwd)
-  const plan = await planChecks(positionals, {
-    cwd: io.cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-    noIgnore: values['no-ignore'] === true,
-    only: listFlag(values.rule),
-    disable: listFlag(values.disable),
-    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
-    reportUnusedDisables: values['report-unused-disables'] === true,
-  })
-  if (!plan.ok) throw new UsageError(plan.error)
-  const { checks } = plan.value
-  if (bilingual) for (const check of checks) check.options.bilingual = bilingual
-  if (checks.length === 0 && plan.value.ignored.length > 0) {
-    io.stderr.write(
-      `mtclean: all ${plan.value.ignored.length} files are ignored (see --no-ignore)\n`,
-    )
+  if (values.field !== undefined && !values.jsonl) throw new UsageError('--field goes with --jsonl')
+  if (values.jsonl) {
+    if (positionals.some((p) => p !== '-')) {
+      throw new UsageError('--jsonl reads JSON Lines from stdin: give no paths (or -)')
+    }
+    const planned = await planLint(values, ['-'], io.cwd)
+    return jsonlCommand({
+      mode: 'lint',
+      field: values.field ?? 'text',
+      check: planned.checks[0]!.options,
+      io,
+    })
   }
-  let results: FileResult[] = []
-  for (const { target, options } of checks)
-    results.push(await checkTarget(target, options, io.stdin, io.cwd))
-
+  const plan = await planLint(values, positionals, io.cwd)
+  const { checks } = plan
+  if (checks.length === 0 && plan.ignored.length > 0) {
+    io.stderr.write(`mtclean: all ${plan.ignored.length} files are ignored (see --no-ignore)\n`)
+  }
   const baselineFile =
     values.baseline ?? (values['update-baseline'] ? defaultBaselineFile : undefined)
+  // Many files go to worker threads and a large plain-text file is read block by block; the
+  // baseline, diff and SARIF need each file's text, so they read files whole.
+  const needText = baselineFile !== undefined || format === 'diff' || format === 'sarif'
+  const run = runSettings(values.jobs, io.env)
+  if (needText) run.streamBytes = Number.POSITIVE_INFINITY
+  const routes = await routesOf(checks, io.cwd, run)
+  const planned = new Map(checks.map((c) => [c.target.path, c.options]))
+  const execution = Execution.start(
+    { command: 'lint', args: [...args], cwd: io.cwd, env: { ...io.env } },
+    { options: (path) => planned.get(path), cwd: io.cwd, hooks: { stdin: io.stdin } },
+    routes,
+    run,
+  )
+  let results: FileResult[] = []
+  let open: FileResult | undefined
+  try {
+    if (!needText && (streamedLintFormats as readonly string[]).includes(format)) {
+      // Written as the results arrive: memory does not grow with the files or findings.
+      const toFile = values['output-file']
+      return await lintToReport(checks, routes, execution, run, {
+        format: format as (typeof streamedLintFormats)[number],
+        quiet,
+        color: toFile === undefined && shouldColor(io, io.stdout, colorFlag(values)),
+        maxWarnings,
+        ...(toFile !== undefined ? { outputFile: toFile } : {}),
+        io,
+      })
+    }
+    await lintChecks(
+      checks,
+      routes,
+      execution,
+      run,
+      (result, more) => {
+        // A streamed file comes block by block (`more`): its findings are gathered.
+        if (open) {
+          open.findings.push(...result.findings)
+          if (result.error) open.error = result.error
+        } else {
+          open = { ...result, findings: [...result.findings] }
+          results.push(open)
+        }
+        if (!more) open = undefined
+      },
+      needText,
+    )
+  } finally {
+    await execution.close()
+  }
   if (baselineFile !== undefined) {
     const ran = new Set(
       checks.flatMap((c) => activateRules(c.options.lint).map((a) => a.rule.meta.id)),
@@ -215,7 +300,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
     if (format === 'stylish') {
       for (const r of results) if (r.error) io.stderr.write(`mtclean: ${r.path}: ${r.error}\n`)
     }
-    const rules: ReportedRule[] = plan.value.rules.map((rule) => reported(rule.meta))
+    const rules: ReportedRule[] = plan.rules.map((rule) => reported(rule.meta))
     if (values['report-unused-disables']) rules.push({ meta: unusedDisableMeta })
     const reportedResults = format === 'stylish' ? shown.filter((r) => !r.error) : shown
     text = render(format as Exclude<LintFormat, 'diff'>, reportedResults, rules, {
