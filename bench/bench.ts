@@ -1,17 +1,32 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { packageRoot } from '../src/cli/version.js'
 import { writeCorpus } from './corpus.js'
+import { measureTriggers } from './triggers.js'
 
-// `npm run bench`: generate a corpus from samples/ and measure the CLI on it.
+// `npm run bench`: generate corpora from samples/*.txt and measure the built CLI on them.
 // Each measurement runs in a fresh process (bench/measure.ts), so peak RSS is its own.
+//   MTCLEAN_BENCH_MB=20       size of the throughput corpus (many files, and one large file)
+//   MTCLEAN_BENCH_SCALE=10,200  sizes for the scaling run (one large file); 0 skips it
+//   MTCLEAN_BENCH_ONLY=lint   measure only lint (or fix)
 const root = packageRoot()
+const cores = availableParallelism()
 const megabytes = Number(process.env.MTCLEAN_BENCH_MB ?? 20)
-const corpusDir = join(root, '.bench', `corpus-${megabytes}mb`)
-if (!existsSync(corpusDir)) {
-  process.stderr.write(`generating a ${megabytes} MB corpus in ${corpusDir}…\n`)
-  writeCorpus(join(root, 'samples'), corpusDir, megabytes * 1_000_000)
+const scale = (process.env.MTCLEAN_BENCH_SCALE ?? '10,200')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+const only = process.env.MTCLEAN_BENCH_ONLY
+
+function corpus(mb: number) {
+  const dir = join(root, '.bench', `corpus-${mb}mb`)
+  if (!existsSync(join(dir, 'large.txt'))) {
+    process.stderr.write(`generating a ${mb} MB corpus in ${dir}…\n`)
+    writeCorpus(join(root, 'samples'), dir, mb * 1_000_000)
+  }
+  return { many: join(dir, 'many'), large: join(dir, 'large.txt'), dir }
 }
 
 function sizeOf(path: string): number {
@@ -20,26 +35,105 @@ function sizeOf(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
 }
 
-function measure(label: string, args: string[], path: string) {
+function countFiles(path: string): number {
+  if (!statSync(path).isDirectory()) return 1
+  return readdirSync(path).reduce((sum, name) => sum + countFiles(join(path, name)), 0)
+}
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
+
+interface Measured {
+  label: string
+  mb: number
+  seconds: number
+  rate: number
+  peakRssMb: number
+  code: number
+  load: string
+}
+
+const results: Measured[] = []
+
+function measure(label: string, args: string[], path: string, cwd = root): Measured {
+  const before = load()
   const output = execFileSync(
     process.execPath,
     [join(root, 'dist/bench/measure.js'), ...args, path],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
+    { encoding: 'utf8', maxBuffer: 1 << 20, cwd, stdio: ['ignore', 'pipe', 'ignore'] },
   )
   const result = JSON.parse(output.trim().split('\n').pop() ?? '{}')
   const mb = sizeOf(path) / 1e6
   const rate = mb / result.seconds
+  const measured = { label, mb, ...result, rate, load: before }
+  results.push(measured)
   process.stdout.write(
-    `${label.padEnd(34)} ${mb.toFixed(1).padStart(6)} MB  ${result.seconds.toFixed(2).padStart(7)} s  ${rate.toFixed(2).padStart(6)} MB/s  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB\n`,
+    `${label.padEnd(40)} ${mb.toFixed(1).padStart(6)} MB ${result.seconds.toFixed(2).padStart(8)} s ${rate.toFixed(2).padStart(7)} MB/s  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB  load ${before}\n`,
   )
-  return { label, mb, ...result, rate }
+  return measured
 }
 
-const many = join(corpusDir, 'many')
-const large = join(corpusDir, 'large.txt')
-process.stdout.write(`mtclean bench: Node ${process.version}, corpus ${corpusDir}\n`)
-measure('lint, many files (1 core)', ['lint', '--format', 'json'], many)
-measure('lint, one large file (1 core)', ['lint', '--format', 'json'], large)
+// A fresh copy for `fix --write`, so every run fixes the same text.
+function scratch(source: string, name: string): string {
+  const target = join(root, '.bench', 'scratch', name)
+  rmSync(target, { recursive: true, force: true })
+  cpSync(source, target, { recursive: true })
+  return target
+}
+
+const jobsAll = String(cores)
+process.stdout.write(
+  `mtclean bench: Node ${process.version}, ${cores} cores, load average ${load()} (1, 5, 15 min)\n`,
+)
+const main = corpus(megabytes)
+process.stdout.write(
+  `corpus ${main.dir}: many/ = ${countFiles(main.many)} files, ${(sizeOf(main.many) / 1e6).toFixed(1)} MB; large.txt = ${(sizeOf(main.large) / 1e6).toFixed(1)} MB (generated from samples/*.txt)\n\n`,
+)
+for (const command of ['lint', 'fix'] as const) {
+  if (only && only !== command) continue
+  for (const [what, path] of [
+    ['many files', main.many],
+    ['one large file', main.large],
+  ] as const) {
+    for (const jobs of ['1', jobsAll]) {
+      const label = `${command} ${what}, --jobs ${jobs}${jobs === jobsAll ? ' (all cores)' : ''}`
+      if (command === 'lint') measure(label, ['lint', '--format', 'json', '--jobs', jobs], path)
+      else {
+        const copy = scratch(path, what === 'many files' ? 'many' : 'large.txt')
+        measure(label, ['fix', '--write', '--no-progress', '--jobs', jobs], copy)
+      }
+    }
+  }
+}
+
+if (scale.length >= 2) {
+  process.stdout.write('\nScaling: one large file, all cores\n')
+  for (const command of ['lint', 'fix'] as const) {
+    if (only && only !== command) continue
+    const times: Measured[] = []
+    for (const mb of scale) {
+      const { large } = corpus(mb)
+      const label = `${command} one large file, ${mb} MB`
+      times.push(
+        command === 'lint'
+          ? measure(label, ['lint', '--format', 'json', '--jobs', jobsAll], large)
+          : measure(
+              label,
+              ['fix', '--write', '--no-progress', '--jobs', jobsAll],
+              scratch(large, 'large.txt'),
+            ),
+      )
+    }
+    const first = times[0]!
+    const last = times.at(-1)!
+    process.stdout.write(
+      `${command}: ${last.mb.toFixed(0)} MB took ${(last.seconds / first.seconds).toFixed(1)}× as long as ${first.mb.toFixed(0)} MB (sizes ×${(last.mb / first.mb).toFixed(1)}; target ≤ ${((22 / 20) * (last.mb / first.mb)).toFixed(0)}×)\n`,
+    )
+  }
+}
+
+process.stdout.write('\nTriggers (every rule, on the first 20 MB of the large file)\n')
+process.stdout.write(measureTriggers(main.large, 20_000_000))
+rmSync(join(root, '.bench', 'scratch'), { recursive: true, force: true })

@@ -10,6 +10,7 @@ import { type BlockSizes, defaultBlockSizes } from '../stream/blocks.js'
 import { type BlockRunner, streamFixFile, streamLintFile } from '../stream/file.js'
 import { Spill } from '../stream/spill.js'
 import type { FixedCheck, FixSettings } from './fix-task.js'
+import { guardHeap } from './memory.js'
 import { Ordered } from './ordered.js'
 import { defaultJobs, WorkerFailure, WorkerPool } from './pool.js'
 import type { Task, TaskResult, WorkerInit } from './protocol.js'
@@ -26,6 +27,8 @@ export interface RunSettings {
   /** Other files larger than this are refused (they must be read whole). */
   wholeBytes: number
   sizes: BlockSizes
+  /** Prints a note about a file (lines checked in pieces). */
+  note?: (message: string) => void
 }
 
 /** Flag table entry for `--jobs`. */
@@ -39,8 +42,8 @@ export const jobsHelp = `  -j, --jobs N              check files on N worker thr
 const mib = 1 << 20
 
 /**
- * Settings from `--jobs` and the environment: MTCLEAN_STREAM_BYTES (default 8 MiB),
- * MTCLEAN_WHOLE_BYTES (default 256 MiB), MTCLEAN_BLOCK_CHARS (1 Mi), MTCLEAN_MAX_LINE (256 Ki).
+ * Settings from `--jobs` and the environment: MTCLEAN_STREAM_BYTES (default 1 MiB),
+ * MTCLEAN_WHOLE_BYTES (default 256 MiB), MTCLEAN_BLOCK_CHARS (256 Ki), MTCLEAN_MAX_LINE (256 Ki).
  */
 export function runSettings(
   jobs: string | undefined,
@@ -59,7 +62,7 @@ export function runSettings(
   return {
     jobs: jobs !== undefined ? Number(jobs) : defaultJobs(),
     explicit: jobs !== undefined,
-    streamBytes: number('MTCLEAN_STREAM_BYTES', 8 * mib, 0),
+    streamBytes: number('MTCLEAN_STREAM_BYTES', mib, 0),
     wholeBytes: number('MTCLEAN_WHOLE_BYTES', 256 * mib, 1),
     sizes: {
       block: number('MTCLEAN_BLOCK_CHARS', defaultBlockSizes.block, 1),
@@ -127,6 +130,8 @@ export async function routesOf(
  * worker could not run (the worker failed) runs here instead, with the same result.
  */
 export class Execution {
+  private readonly unguard = guardHeap()
+
   private constructor(
     private readonly pool: WorkerPool | undefined,
     private readonly local: TaskContext,
@@ -204,6 +209,7 @@ export class Execution {
 
   /** Stop the workers. */
   async close(): Promise<void> {
+    this.unguard()
     await this.pool?.close()
   }
 }
@@ -239,6 +245,8 @@ export async function lintChecks(
     } catch (error) {
       done = { ok: false, error: `internal error: ${messageOf(error)}` }
     }
+    if (done.ok && done.value.cutLines > 0)
+      settings.note?.(piecesNote(path, done.value.cutLines, settings))
     await visit({ path, findings: [], ...(done.ok ? {} : { error: done.error }) }, false)
   })
   for (const [index, check] of checks.entries()) {
@@ -361,6 +369,7 @@ export async function fixChecks(
         },
       )
       if (!done.ok) return { ...base(), bytes: size, error: done.error }
+      if (done.value.cutLines > 0) run.note?.(piecesNote(path, done.value.cutLines, run))
       if (findings)
         for await (const list of findings.read()) await visit({ ...base(), findings: list }, true)
       const final: FixedCheck = {
@@ -427,6 +436,11 @@ export async function fixChecks(
   }
   await order.drain()
   return notProcessed
+}
+
+function piecesNote(path: string, lines: number, settings: RunSettings): string {
+  const many = lines === 1 ? 'line was' : 'lines were'
+  return `${path}: ${lines} ${many} longer than ${settings.sizes.maxLine} characters and checked in pieces (cut at sentence ends or spaces)`
 }
 
 function messageOf(error: unknown): string {

@@ -6,13 +6,13 @@ export interface BlockSizes {
   block: number
   /** A line longer than this is checked in pieces (cut at a sentence end or space if possible). */
   maxLine: number
-  /** Non-blank lines of context kept before a block (for `previous` and repeated paragraphs). */
+  /** Non-blank lines of context before and after a block (for `previous`, `next` and rules that see the whole document). */
   contextLines: number
 }
 
-/** The default sizes: 1 Mi characters per block, 256 Ki per line piece, 8 context lines. */
+/** The default sizes: 256 Ki characters per block and per line piece, 8 context lines. */
 export const defaultBlockSizes: BlockSizes = {
-  block: 1 << 20,
+  block: 1 << 18,
   maxLine: 1 << 18,
   contextLines: 8,
 }
@@ -84,12 +84,15 @@ export class Blocker {
   private pending: Line[] = []
   private pendingSize = 0
   private bodyEnd = -1
+  private ahead = 0
+  private aheadSize = 0
   private history: Line[] = []
   private index = 0
   private state: DirectiveState = { all: false, perRule: new Set(), except: new Set() }
   private spans: Span[] = []
   private contextStart = 0
   private lastSpanStart = -1
+  private cut = 0
 
   /** @param sizes Block and line sizes. */
   constructor(private readonly sizes: BlockSizes = defaultBlockSizes) {}
@@ -137,7 +140,13 @@ export class Blocker {
     }
   }
 
+  /** Lines cut into pieces so far. */
+  get cutLines(): number {
+    return this.cut
+  }
+
   private addPiece(text: string, out: Block[]) {
+    if (!this.continuing) this.cut++
     const line = this.makeLine(text, false, this.continuing, true)
     this.continuing = true
     // A body waiting for its next paragraph gets this piece as its right context.
@@ -145,6 +154,8 @@ export class Blocker {
     this.pending = []
     this.pendingSize = 0
     this.bodyEnd = -1
+    this.ahead = 0
+    this.aheadSize = 0
     out.push(this.build([line], [], false, true))
   }
 
@@ -157,6 +168,8 @@ export class Blocker {
       this.pending = []
       this.pendingSize = 0
       this.bodyEnd = -1
+      this.ahead = 0
+      this.aheadSize = 0
       out.push(this.build([line], [], false, true))
       return
     }
@@ -167,8 +180,16 @@ export class Blocker {
       if (this.pendingSize >= this.sizes.block) this.bodyEnd = this.pending.length
       return
     }
-    // Looking ahead for the next paragraph after a full body.
-    if (text.trim() !== '' || this.pending.length - this.bodyEnd > 4096) {
+    // Looking ahead after a full body: the next paragraphs are its right context.
+    if (text.trim() !== '') this.ahead++
+    this.aheadSize += text.length + 1
+    if (
+      this.ahead >= this.sizes.contextLines ||
+      this.aheadSize > this.sizes.maxLine ||
+      this.pending.length - this.bodyEnd > 4096
+    ) {
+      this.ahead = 0
+      this.aheadSize = 0
       const body = this.pending.slice(0, this.bodyEnd)
       const right = this.pending.slice(this.bodyEnd)
       out.push(this.build(body, right, false, false))

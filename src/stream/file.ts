@@ -33,7 +33,7 @@ async function passes(
   sizes: BlockSizes,
   signal?: AbortSignal,
   onScan?: (scan: FileScan) => void,
-): Promise<Result<FileScan>> {
+): Promise<Result<FileScan & { cutLines: number }>> {
   const scan = await readDecoded(absolute, () => {}, signal)
   if (!scan.ok) return scan
   onScan?.(scan.value)
@@ -48,12 +48,14 @@ async function passes(
   if (!read.ok) return read
   for (const block of blocker.end()) await onBlock(block)
   if (read.value.sha256 !== scan.value.sha256) return err('changed while it was being read')
-  return read
+  return ok({ ...read.value, cutLines: blocker.cutLines })
 }
 
 /** What a streamed lint gives besides its findings. */
 export interface StreamedLint {
   size: number
+  /** Lines longer than the piece size, checked in pieces. */
+  cutLines: number
 }
 
 /**
@@ -87,7 +89,7 @@ export async function streamLintFile(
   await order.drain()
   if (!done.ok) return done
   if (failure) return err(failure)
-  return ok({ size: done.value.size })
+  return ok({ size: done.value.size, cutLines: done.value.cutLines })
 }
 
 /** How to write a streamed fix. */
@@ -115,6 +117,8 @@ export interface StreamFixSink {
 export interface StreamedFix {
   size: number
   changed: boolean
+  /** Lines longer than the piece size, fixed in pieces. */
+  cutLines: number
 }
 
 /**
@@ -179,7 +183,7 @@ export async function streamFixFile(
     if (fixed.applied.length > 0) await sink.applied(fixed.applied, block.offset)
     advance(output, fixed.output)
   })
-  let read: Result<FileScan>
+  let read: Result<FileScan & { cutLines: number }>
   try {
     read = await passes(
       absolute,
@@ -222,7 +226,7 @@ export async function streamFixFile(
     // An empty file gives one empty block, so `start` always ran; this is a safeguard.
     return err('nothing was written')
   }
-  return ok({ size: read.value.size, changed })
+  return ok({ size: read.value.size, changed, cutLines: read.value.cutLines })
 }
 
 function* groupByPass(

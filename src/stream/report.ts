@@ -66,9 +66,7 @@ export class StylishWriter {
     )
       await this.startStreaming()
     if (!this.streaming) {
-      const last = this.kept.at(-1)
-      if (last && last.path === path) last.findings.push(...shown)
-      else this.kept.push({ path, findings: [...shown] })
+      this.kept.push({ path, findings: [...shown] })
       this.keptFindings += shown.length
       return
     }

@@ -308,6 +308,7 @@ export async function fixCommand(
   // Many files go to worker threads, a large plain-text file is fixed block by block; either
   // way outcomes arrive in input order and the report is written as they come.
   const run = runSettings(values.jobs, io.env)
+  run.note = (message) => io.stderr.write(`mtclean: ${message}\n`)
   const routes = await routesOf(checks, io.cwd, run)
   const settings: FixSettings = {
     mode,

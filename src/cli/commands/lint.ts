@@ -228,6 +228,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   // baseline, diff and SARIF need each file's text, so they read files whole.
   const needText = baselineFile !== undefined || format === 'diff' || format === 'sarif'
   const run = runSettings(values.jobs, io.env)
+  run.note = (message) => io.stderr.write(`mtclean: ${message}\n`)
   if (needText) run.streamBytes = Number.POSITIVE_INFINITY
   const routes = await routesOf(checks, io.cwd, run)
   const planned = new Map(checks.map((c) => [c.target.path, c.options]))
