@@ -46,6 +46,10 @@ function fixOnce(rule: AnyRule, text: string, findings: Finding[]): string | nul
 export function ruleTester(rule: AnyRule, cases: RuleCases) {
   const { id } = rule.meta
   describe(id, () => {
+    it('has at least 8 defects and 12 correct sentences in its table', () => {
+      expect(cases.invalid.length).toBeGreaterThanOrEqual(8)
+      expect(rule.meta.good.length + cases.valid.length).toBeGreaterThanOrEqual(12)
+    })
     describe('valid', () => {
       const valid = [...rule.meta.good, ...cases.valid]
       it.each(valid.map((v) => (typeof v === 'string' ? { text: v } : v)))('$text', (c) => {

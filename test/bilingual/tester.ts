@@ -84,6 +84,10 @@ export function bilingualRuleTester(
 ) {
   const { id } = rule.meta
   describe(id, () => {
+    it('has at least 8 defects and 12 correct pairs in its table', () => {
+      expect(cases.invalid.length).toBeGreaterThanOrEqual(8)
+      expect(rule.meta.good.length + cases.valid.length).toBeGreaterThanOrEqual(12)
+    })
     describe('valid', () => {
       const valid: BilingualValid[] = [...rule.meta.good, ...cases.valid]
       it.each(
