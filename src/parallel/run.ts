@@ -166,6 +166,11 @@ export class Execution {
     return new Execution(pool, local)
   }
 
+  /** The write step's pauses and stdin, as given for this thread. */
+  get hooks(): TaskContext['hooks'] {
+    return this.local.hooks
+  }
+
   /** Threads checking files (1: this one alone). */
   get threads(): number {
     return this.pool?.runners ?? 1
@@ -346,6 +351,8 @@ export async function fixChecks(
           ...(copy ? { destination: copy } : {}),
           diffColor: settings.diffColor,
           signal,
+          ...(execution.hooks?.beforeWrite ? { beforeWrite: execution.hooks.beforeWrite } : {}),
+          ...(execution.hooks?.beforeRename ? { beforeRename: execution.hooks.beforeRename } : {}),
         },
         {
           findings: async (list) => {

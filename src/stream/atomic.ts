@@ -89,10 +89,14 @@ export class AtomicStreamWriter {
 
   /**
    * Flush, check and rename. With `expected`, the target must still have that size and SHA-256
-   * (and not have changed in the meantime); otherwise nothing is replaced. An aborted `signal`
-   * abandons the write.
+   * (and not have changed in the meantime); otherwise nothing is replaced. An aborted `signal`,
+   * or `beforeRename` resolving false, abandons the write.
    */
-  async commit(expected?: Expected, signal?: AbortSignal): Promise<Result<void>> {
+  async commit(
+    expected?: Expected,
+    signal?: AbortSignal,
+    beforeRename?: (temporary: string) => Promise<boolean> | boolean,
+  ): Promise<Result<void>> {
     if (this.finished) return err('already finished')
     if (this.failed) {
       await this.abort()
@@ -111,7 +115,7 @@ export class AtomicStreamWriter {
       await this.abort()
       return err(`cannot write: ${describeFsError(error)}`)
     }
-    if (signal?.aborted) {
+    if (signal?.aborted || (beforeRename && !(await beforeRename(this.temporary)))) {
       await this.abort()
       return err(interruptedMessage)
     }

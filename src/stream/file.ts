@@ -101,6 +101,10 @@ export interface StreamFixSettings {
   diffColor?: boolean
   /** Abandon the write (before the rename) when aborted. */
   signal?: AbortSignal
+  /** Called before the temporary file is created; false skips the write as interrupted. */
+  beforeWrite?: (destination: string) => Promise<boolean> | boolean
+  /** Called just before the rename; false abandons the write as interrupted. */
+  beforeRename?: (temporary: string) => Promise<boolean> | boolean
 }
 
 /** Callbacks of a streamed fix, in order. */
@@ -146,6 +150,10 @@ export async function streamFixFile(
     if (started) return failure === undefined
     started = true
     if (settings.mode === 'preview') return true
+    if (settings.beforeWrite && !(await settings.beforeWrite(settings.destination!))) {
+      failure = interruptedMessage
+      return false
+    }
     const opened = await AtomicStreamWriter.open(settings.destination!, {
       mustExist: settings.mode === 'write',
     })
@@ -219,6 +227,7 @@ export async function streamFixFile(
           ? { size: read.value.size, sha256: read.value.sha256 }
           : undefined,
         settings.signal,
+        settings.beforeRename,
       )
       if (!committed.ok) return committed
     }
