@@ -3,9 +3,9 @@ import { defineRule } from '../src/engine/define-rule.js'
 // `100 -day`, `year -on -year`: a space before a hyphen that joins two parts of a compound.
 // The part after the hyphen starts with a letter, so negatives and ranges (`-5`, `5 -10`) pass;
 // a single letter followed by a space or end is a command-line flag (`ls -l`), not a compound.
-const spaceBefore = /(?<=[\p{L}\p{N}]) -(?=\p{Ll}\p{L}|\p{Lu}\p{Ll})/gu
+const spaceBefore = / -(?<=[\p{L}\p{N}] -)(?=\p{Ll}\p{L}|\p{Lu}\p{Ll})/gu
 // `well- known`: a space after the hyphen; `pre- and post-war` (a suspended hyphen) passes.
-const spaceAfter = /(?<=[\p{L}\p{N}])- (?=\p{Ll}{2})(?!(?:and|or|to|nor)\b)/gu
+const spaceAfter = /- (?<=[\p{L}\p{N}]- )(?=\p{Ll}{2})(?!(?:and|or|to|nor)\b)/gu
 const codeLike = /`|(?:^|\s)\$ /u
 // `words ending in -ing`, `the suffix -ness`: a suffix named on its own, not a compound.
 const suffix =

@@ -28,10 +28,16 @@ function normalise(text: string): string {
   return text.trim().replace(/\s+/gu, ' ')
 }
 
-function wordCount(text: string): number {
+// Whether the text has at least `min` words with a letter; stops counting there.
+function hasWords(text: string, min: number): boolean {
   let count = 0
-  for (const word of text.split(' ')) if (letter.test(word)) count++
-  return count
+  for (let from = 0; count < min && from <= text.length; ) {
+    let end = text.indexOf(' ', from)
+    if (end === -1) end = text.length
+    if (letter.test(text.slice(from, end))) count++
+    from = end + 1
+  }
+  return count >= min
 }
 
 function snippet(text: string): string {
@@ -84,7 +90,7 @@ export default defineRule<RepeatedParagraphOptions>({
     paragraphs.forEach((paragraph, index) => {
       if (tableLike.test(paragraph.text) || fragment.test(paragraph.text)) return
       const key = normalise(paragraph.text)
-      if (wordCount(key) < options.minWords) return
+      if (!hasWords(key, options.minWords)) return
       const seen = copies.get(key)
       if (seen) seen.push(index)
       else copies.set(key, [index])
