@@ -19,6 +19,193 @@ export function calquePack(): PackFile[] {
 
 const parts: AnyRule[] = calquePack().map((file) => packRule(file.spec, file.id))
 
+// A cheap trigger for the pack: every match of an entry contains one of the entry's required
+// literals, so a paragraph with none of them cannot match and is skipped before the re2js
+// matcher runs. Literals are read from the RE2 source conservatively: anything not understood
+// gives no literals for that entry, and then no trigger at all (every paragraph is checked).
+
+type Quantity = 'one' | 'optional' | 'repeated' | 'unknown'
+
+// What a quantifier at `at` makes of the atom before it, and where the atom's text ends.
+function quantifier(source: string, at: number): { kind: Quantity; end: number } {
+  const c = source[at]
+  const lazy = (end: number) => (source[end] === '?' ? end + 1 : end)
+  if (c === '?' || c === '*') return { kind: 'optional', end: lazy(at + 1) }
+  if (c === '+') return { kind: 'repeated', end: lazy(at + 1) }
+  if (c !== '{') return { kind: 'one', end: at }
+  const repeat = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at, at + 24))
+  if (!repeat) return { kind: 'unknown', end: at }
+  return {
+    kind: Number(repeat[1]) === 0 ? 'optional' : 'repeated',
+    end: lazy(at + repeat[0].length),
+  }
+}
+
+// The index of the `]` closing the class opened at `at`, or -1.
+function classEnd(source: string, at: number): number {
+  let i = at + 1
+  if (source[i] === '^') i++
+  if (source[i] === ']') i++
+  for (; i < source.length; i++) {
+    if (source[i] === '\\') i++
+    else if (source[i] === ']') return i
+  }
+  return -1
+}
+
+// The index of the `)` closing the group opened at `at`, or -1.
+function groupEnd(source: string, at: number): number {
+  let depth = 0
+  for (let i = at; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') {
+      i = classEnd(source, i)
+      if (i === -1) return -1
+    } else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) return i
+  }
+  return -1
+}
+
+// The top-level alternatives of a pattern (undefined when it does not parse).
+function alternatives(source: string): string[] | undefined {
+  const parts: string[] = []
+  let depth = 0
+  let from = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') {
+      i = classEnd(source, i)
+      if (i === -1) return undefined
+    } else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(from, i))
+      from = i + 1
+    }
+  }
+  parts.push(source.slice(from))
+  return parts
+}
+
+/**
+ * Literals (lower case) one of which every match of an RE2 pattern contains, or undefined when
+ * that cannot be told from the source. Picks, among the pattern's required parts, the one whose
+ * shortest literal is longest.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const parts = alternatives(source)
+  if (!parts) return undefined
+  if (parts.length > 1) {
+    const all: string[] = []
+    for (const part of parts) {
+      const literals = requiredLiterals(part)
+      if (!literals) return undefined
+      all.push(...literals)
+    }
+    return all
+  }
+  const sets: string[][] = []
+  let run = ''
+  const endRun = () => {
+    if (run.trim()) sets.push([run])
+    run = ''
+  }
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!
+    if (c === '\\') {
+      const next = source[i + 1]
+      if (next === undefined) return undefined
+      if (/[A-Za-z0-9]/.test(next)) {
+        // Classes and assertions end a literal; other escapes (\x, \Q, octal) are not read.
+        if (!/[dDsSwWbBAzpP]/.test(next)) return undefined
+        endRun()
+        let end = i + 2
+        if (next === 'p' || next === 'P') {
+          end = source[end] === '{' ? source.indexOf('}', end) + 1 : end + 1
+          if (end === 0) return undefined
+        }
+        const q = quantifier(source, end)
+        if (q.kind === 'unknown') return undefined
+        i = q.end
+        continue
+      }
+      const q = quantifier(source, i + 2)
+      if (q.kind === 'unknown') return undefined
+      if (q.kind === 'optional') endRun()
+      else {
+        run += next.toLowerCase()
+        if (q.kind === 'repeated') endRun()
+      }
+      i = q.end
+      continue
+    }
+    if (c === '(') {
+      const close = groupEnd(source, i)
+      if (close === -1) return undefined
+      const q = quantifier(source, close + 1)
+      if (q.kind === 'unknown') return undefined
+      endRun()
+      let body = source.slice(i + 1, close)
+      i = q.end
+      if (q.kind === 'optional' || /^\?[A-Za-z-]*$/.test(body)) continue
+      const named = /^\?P?<[A-Za-z_]\w*>/.exec(body)
+      const flagged = /^\?[A-Za-z-]*:/.exec(body)
+      if (named) body = body.slice(named[0].length)
+      else if (flagged) body = body.slice(flagged[0].length)
+      else if (body.startsWith('?')) return undefined
+      const literals = requiredLiterals(body)
+      if (literals) sets.push(literals)
+      continue
+    }
+    if (c === '[' || c === '.' || c === '^' || c === '$') {
+      const end = c === '[' ? classEnd(source, i) + 1 : i + 1
+      if (end === 0) return undefined
+      const q = quantifier(source, end)
+      if (q.kind === 'unknown') return undefined
+      endRun()
+      i = q.end
+      continue
+    }
+    if ('|)*+?{}'.includes(c)) return undefined
+    const q = quantifier(source, i + 1)
+    if (q.kind === 'unknown') return undefined
+    if (q.kind === 'optional') endRun()
+    else {
+      run += c.toLowerCase()
+      if (q.kind === 'repeated') endRun()
+    }
+    i = q.end
+  }
+  endRun()
+  let best: { literals: string[]; shortest: number } | undefined
+  for (const set of sets) {
+    const literals = set.map((s) => s.trim()).filter(Boolean)
+    const shortest = Math.min(...literals.map((s) => s.length))
+    if (shortest >= 3 && (!best || shortest > best.shortest)) best = { literals, shortest }
+  }
+  return best?.literals
+}
+
+/** A trigger matching any text that contains one of the pack's required literals, if every entry has some. */
+export function packTrigger(files: readonly PackFile[]): RegExp | undefined {
+  const literals = new Set<string>()
+  for (const file of files) {
+    for (const entry of file.spec.entries) {
+      const required = requiredLiterals(entry.source)
+      if (!required) return undefined
+      for (const literal of required) literals.add(literal)
+    }
+  }
+  if (literals.size === 0) return undefined
+  const quote = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+  return new RegExp([...literals].sort().map(quote).join('|'), 'iu')
+}
+
+const trigger = packTrigger(calquePack())
+
 const minor = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to'])
 
 /** `National Public Security Organs`: a Title Case match is most likely part of a name. */
@@ -47,6 +234,7 @@ export default defineRule({
     ],
     good: ['The masses of the two stars differ.', 'Pilgrims attended two masses on Sunday.'],
   },
+  ...(trigger ? { trigger } : {}),
   check(context) {
     const report = context.report
     context.report = (found) => {
