@@ -107,82 +107,100 @@ export function requiredLiterals(source: string): string[] | undefined {
     }
     return all
   }
+  // Runs of text every match contains, as sets of alternatives (`dragon[- ]head` gives
+  // `dragon head` and `dragon-head`); a part that may be missing ends a run.
   const sets: string[][] = []
-  let run = ''
+  let run = ['']
   const endRun = () => {
-    if (run.trim()) sets.push([run])
-    run = ''
+    if (run.some((s) => s.trim() !== '')) sets.push(run)
+    run = ['']
+  }
+  const append = (choices: readonly string[]) => {
+    if (run.length * choices.length > 32) {
+      endRun()
+      run = [...choices]
+    } else run = run.flatMap((s) => choices.map((c) => s + c))
+  }
+  // An atom's choices, then its quantifier: once, optional, or repeated (once, then a new run).
+  const atom = (choices: readonly string[] | undefined, after: number): number | undefined => {
+    const q = quantifier(source, after)
+    if (q.kind === 'unknown') return undefined
+    if (!choices || q.kind === 'optional') endRun()
+    else {
+      append(choices)
+      if (q.kind === 'repeated') endRun()
+    }
+    return q.end
   }
   for (let i = 0; i < source.length; ) {
     const c = source[i]!
+    let next: number | undefined
     if (c === '\\') {
-      const next = source[i + 1]
-      if (next === undefined) return undefined
-      if (/[A-Za-z0-9]/.test(next)) {
-        // Classes and assertions end a literal; other escapes (\x, \Q, octal) are not read.
-        if (!/[dDsSwWbBAzpP]/.test(next)) return undefined
-        endRun()
-        let end = i + 2
-        if (next === 'p' || next === 'P') {
-          end = source[end] === '{' ? source.indexOf('}', end) + 1 : end + 1
-          if (end === 0) return undefined
-        }
-        const q = quantifier(source, end)
-        if (q.kind === 'unknown') return undefined
-        i = q.end
+      const escaped = source[i + 1]
+      if (escaped === undefined) return undefined
+      if (/[bBAz]/.test(escaped)) {
+        // Assertions match no text: the run goes on.
+        i += 2
         continue
       }
-      const q = quantifier(source, i + 2)
-      if (q.kind === 'unknown') return undefined
-      if (q.kind === 'optional') endRun()
-      else {
-        run += next.toLowerCase()
-        if (q.kind === 'repeated') endRun()
-      }
-      i = q.end
-      continue
-    }
-    if (c === '(') {
+      if (/[dDsSwW]/.test(escaped)) next = atom(undefined, i + 2)
+      else if (escaped === 'p' || escaped === 'P') {
+        const end = source[i + 2] === '{' ? source.indexOf('}', i + 2) + 1 : i + 3
+        if (end === 0) return undefined
+        next = atom(undefined, end)
+      } else if (/[A-Za-z0-9]/.test(escaped)) return undefined
+      else next = atom([escaped.toLowerCase()], i + 2)
+    } else if (c === '(') {
       const close = groupEnd(source, i)
       if (close === -1) return undefined
-      const q = quantifier(source, close + 1)
-      if (q.kind === 'unknown') return undefined
-      endRun()
       let body = source.slice(i + 1, close)
-      i = q.end
-      if (q.kind === 'optional' || /^\?[A-Za-z-]*$/.test(body)) continue
+      if (/^\?[A-Za-z-]*$/.test(body)) {
+        // A flag group matches no text.
+        i = close + 1
+        continue
+      }
       const named = /^\?P?<[A-Za-z_]\w*>/.exec(body)
       const flagged = /^\?[A-Za-z-]*:/.exec(body)
       if (named) body = body.slice(named[0].length)
       else if (flagged) body = body.slice(flagged[0].length)
       else if (body.startsWith('?')) return undefined
-      const literals = requiredLiterals(body)
-      if (literals) sets.push(literals)
+      const plain = alternatives(body)
+      if (plain?.every((a) => /^[\p{L}\p{N} ,'’-]*$/u.test(a))) {
+        next = atom(
+          plain.map((a) => a.toLowerCase()),
+          close + 1,
+        )
+      } else {
+        const q = quantifier(source, close + 1)
+        if (q.kind === 'unknown') return undefined
+        endRun()
+        const literals = q.kind === 'optional' ? undefined : requiredLiterals(body)
+        if (literals) sets.push(literals)
+        next = q.end
+      }
+    } else if (c === '[') {
+      const close = classEnd(source, i)
+      if (close === -1) return undefined
+      const members = source.slice(i + 1, close)
+      // A few plain characters (a `-` only first or last: not a range).
+      const small = members.length <= 6 && /^-?(?:[^\\\]^[-]|\\[^\p{L}\p{N}])+-?$/u.test(members)
+      const choices = small
+        ? [...members.replace(/\\/g, '')].map((m) => m.toLowerCase())
+        : undefined
+      next = atom(choices, close + 1)
+    } else if (c === '^' || c === '$') {
+      i++
       continue
-    }
-    if (c === '[' || c === '.' || c === '^' || c === '$') {
-      const end = c === '[' ? classEnd(source, i) + 1 : i + 1
-      if (end === 0) return undefined
-      const q = quantifier(source, end)
-      if (q.kind === 'unknown') return undefined
-      endRun()
-      i = q.end
-      continue
-    }
-    if ('|)*+?{}'.includes(c)) return undefined
-    const q = quantifier(source, i + 1)
-    if (q.kind === 'unknown') return undefined
-    if (q.kind === 'optional') endRun()
-    else {
-      run += c.toLowerCase()
-      if (q.kind === 'repeated') endRun()
-    }
-    i = q.end
+    } else if (c === '.') next = atom(undefined, i + 1)
+    else if ('|)*+?{}'.includes(c)) return undefined
+    else next = atom([c.toLowerCase()], i + 1)
+    if (next === undefined) return undefined
+    i = next
   }
   endRun()
   let best: { literals: string[]; shortest: number } | undefined
   for (const set of sets) {
-    const literals = set.map((s) => s.trim()).filter(Boolean)
+    const literals = [...new Set(set.map((s) => s.trim()).filter(Boolean))]
     const shortest = Math.min(...literals.map((s) => s.length))
     if (shortest >= 3 && (!best || shortest > best.shortest)) best = { literals, shortest }
   }

@@ -62,12 +62,23 @@ describe('the calque trigger (literals read from the pack)', () => {
 
   it.each([
     ['market subjects', ['market subjects']],
-    ['dragon[- ]head (enterprises?|companies)', ['enterprise', 'companies']],
+    ['dragon[- ]head (enterprises?|companies)', ['dragon-head', 'dragon head']],
+    [
+      'hidden (fire|safety) (?:dangers|hazards)',
+      [
+        'hidden fire dangers',
+        'hidden fire hazards',
+        'hidden safety dangers',
+        'hidden safety hazards',
+      ],
+    ],
+    ['stabili[sz]e the', ['stabilise the', 'stabilize the']],
+    ['x[a-z]yz', undefined],
     ['(?:escort and protect|protect and escort)', ['escort and protect', 'protect and escort']],
-    ["(?:the )?people['’]s livelihood", ['s livelihood']],
+    ["(?:the )?people['’]s livelihood", ["people's livelihood", 'people’s livelihood']],
     ['(?:for )?the masses(?: of)?', ['the masses']],
-    ['^(?:Sudden|Heavy)[!！] ?', ['sudden', 'heavy']],
-    ['lea(?i)der', ['lea']],
+    ['^(?:Sudden|Heavy)[!！] ?', ['sudden!', 'sudden！', 'heavy!', 'heavy！']],
+    ['lea(?i)der', ['leader']],
     ['a\\x41bc', undefined],
     ['\\Qa.b\\E', undefined],
     ['(?=x)abc', undefined],
