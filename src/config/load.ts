@@ -25,7 +25,7 @@ export function parseJson(text: string): Result<unknown> {
     const position = /at position (\d+)/.exec(message)
     const base = message
       .replace(/ ?\(line \d+ column \d+\)/, '')
-      .replace(/ in JSON at position \d[^]*$/, '')
+      .replace(/ in JSON at position \d[\s\S]*$/, '')
     if (!position) return err(`invalid JSON: ${base}`)
     const at = Number(position[1])
     const before = text.slice(0, at)
