@@ -207,6 +207,15 @@ export function requiredLiterals(source: string): string[] | undefined {
   return best?.literals
 }
 
+const foldsToAscii = /[\u212a\u017f]/u
+
+/** A case-insensitive scan for ASCII literals that also lets through texts with K or ſ. */
+class AsciiTrigger extends RegExp {
+  override test(text: string): boolean {
+    return super.test(text) || foldsToAscii.test(text)
+  }
+}
+
 /** A trigger matching any text that contains one of the pack's required literals, if every entry has some. */
 export function packTrigger(files: readonly PackFile[]): RegExp | undefined {
   const literals = new Set<string>()
@@ -219,7 +228,13 @@ export function packTrigger(files: readonly PackFile[]): RegExp | undefined {
   }
   if (literals.size === 0) return undefined
   const quote = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
-  return new RegExp([...literals].sort().map(quote).join('|'), 'iu')
+  const source = [...literals].sort().map(quote).join('|')
+  // Without the u flag the scan is ten times faster; it folds the case of ASCII letters as RE2
+  // does, but for K (U+212A) and ſ (U+017F), so a text with either always passes.
+  if ([...literals].some((l) => /[^\x00-\x7f]/u.test(l.replace(/\P{L}/gu, '')))) {
+    return new RegExp(source, 'iu')
+  }
+  return new AsciiTrigger(source, 'i')
 }
 
 const trigger = packTrigger(calquePack())
