@@ -59,13 +59,14 @@ const results: Measured[] = []
 
 function measure(label: string, args: string[], path: string, cwd = root): Measured {
   const before = load()
+  // The input's size (fix --write changes it).
+  const mb = sizeOf(path) / 1e6
   const output = execFileSync(
     process.execPath,
     [join(root, 'dist/bench/measure.js'), ...args, path],
     { encoding: 'utf8', maxBuffer: 1 << 20, cwd, stdio: ['ignore', 'pipe', 'ignore'] },
   )
   const result = JSON.parse(output.trim().split('\n').pop() ?? '{}')
-  const mb = sizeOf(path) / 1e6
   const rate = mb / result.seconds
   const measured = { label, mb, ...result, rate, load: before }
   results.push(measured)

@@ -34,10 +34,13 @@ export interface RunSettings {
 /** Flag table entry for `--jobs`. */
 export const jobsFlag = { jobs: { type: 'string', short: 'j' } } as const
 
-/** Help line for `--jobs`. */
-export const jobsHelp = `  -j, --jobs N              check files on N worker threads (default: the number of cores;
-                            1 runs in this thread); output order does not change
+/** Help lines for `--jobs`, with descriptions starting at `column`. */
+export function jobsHelp(column: number): string {
+  const flag = '  -j, --jobs N'.padEnd(column)
+  return `${flag}check files on N threads (default: the number of cores; 1 starts no
+${' '.repeat(column)}worker thread); the output is the same whatever N
 `
+}
 
 const mib = 1 << 20
 

@@ -50,7 +50,7 @@ ${bilingualHelp}  -c, --config FILE     use this config file for every file inst
       --no-config       read no config file: the recommended preset
       --no-ignore       also fix files that 'ignore' or .mtcleanignore exclude
       --no-progress     never draw the progress bar (drawn only on a terminal, never in CI)
-${jobsHelp}      --jsonl           read JSON Lines on stdin, write them fixed on stdout, one record at a
+${jobsHelp(24)}      --jsonl           read JSON Lines on stdin, write them fixed on stdout, one record at a
                         time (the text in --field; findings and changes added as "mtclean")
       --field NAME      the field holding the text with --jsonl (default: text; dots nest)
       --color, --no-color

@@ -56,7 +56,7 @@ ${bilingualHelp}  -c, --config FILE         use this config file for every file 
       --baseline FILE       fail only on findings not recorded in FILE
       --update-baseline     record the current findings in the baseline (FILE, or
                             .mtclean-baseline.json) and prune stale entries
-${jobsHelp}      --jsonl               read JSON Lines on stdin and write them on stdout, one record at a
+${jobsHelp(28)}      --jsonl               read JSON Lines on stdin and write them on stdout, one record at a
                             time, with the findings of --field added as "mtclean"
       --field NAME          the field holding the text with --jsonl (default: text; dots nest)
       --color, --no-color
