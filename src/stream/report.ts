@@ -173,12 +173,11 @@ export class JsonWriter {
   /** Add items to the open array (findings, or one opened with `beginArray`). */
   async items(items: readonly unknown[]): Promise<void> {
     if (items.length === 0) return
-    let text = ''
-    for (const item of items) {
-      const json = indent(JSON.stringify(item, null, 2), '        ')
-      text += `${this.inArray++ === 0 ? '\n' : ',\n'}        ${json}`
-    }
-    await this.sink.write(text)
+    // One stringify for the batch: `[\n  a,\n  b\n]` at depth 1, moved to depth 4.
+    const json = JSON.stringify(items, null, 2)
+    const body = json.slice(2, -2).replace(/\n/g, '\n      ')
+    await this.sink.write(`${this.inArray === 0 ? '\n' : ',\n'}      ${body}`)
+    this.inArray += items.length
   }
 
   private async closeArray() {
