@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -57,21 +57,31 @@ interface Measured {
 
 const results: Measured[] = []
 
-function measure(label: string, args: string[], path: string, cwd = root): Measured {
+// `taskset -c 0` pins a run to one CPU: `--jobs 1` is one thread checking files, but V8's
+// collector and compiler threads still use the other cores.
+const pinnable = spawnSync('taskset', ['-c', '0', 'true']).status === 0
+
+function measure(
+  label: string,
+  args: string[],
+  path: string,
+  options: { pinned?: boolean } = {},
+): Measured {
   const before = load()
   // The input's size (fix --write changes it).
   const mb = sizeOf(path) / 1e6
+  const node = [join(root, 'dist/bench/measure.js'), ...args, path]
   const output = execFileSync(
-    process.execPath,
-    [join(root, 'dist/bench/measure.js'), ...args, path],
-    { encoding: 'utf8', maxBuffer: 1 << 20, cwd, stdio: ['ignore', 'pipe', 'ignore'] },
+    options.pinned ? 'taskset' : process.execPath,
+    options.pinned ? ['-c', '0', process.execPath, ...node] : node,
+    { encoding: 'utf8', maxBuffer: 1 << 20, cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
   )
   const result = JSON.parse(output.trim().split('\n').pop() ?? '{}')
   const rate = mb / result.seconds
   const measured = { label, mb, ...result, rate, load: before }
   results.push(measured)
   process.stdout.write(
-    `${label.padEnd(40)} ${mb.toFixed(1).padStart(6)} MB ${result.seconds.toFixed(2).padStart(8)} s ${rate.toFixed(2).padStart(7)} MB/s  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB  load ${before}\n`,
+    `${label.padEnd(50)} ${mb.toFixed(1).padStart(6)} MB ${result.seconds.toFixed(2).padStart(8)} s ${rate.toFixed(2).padStart(7)} MB/s  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB  load ${before}\n`,
   )
   return measured
 }
@@ -98,12 +108,18 @@ for (const command of ['lint', 'fix'] as const) {
     ['many files', main.many],
     ['one large file', main.large],
   ] as const) {
-    for (const jobs of ['1', jobsAll]) {
-      const label = `${command} ${what}, --jobs ${jobs}${jobs === jobsAll ? ' (all cores)' : ''}`
-      if (command === 'lint') measure(label, ['lint', '--format', 'json', '--jobs', jobs], path)
+    const runs = [
+      ...(pinnable ? [{ jobs: '1', pinned: true, note: ', one CPU (taskset)' }] : []),
+      { jobs: '1', pinned: false, note: '' },
+      { jobs: jobsAll, pinned: false, note: ' (all cores)' },
+    ]
+    for (const { jobs, pinned, note } of runs) {
+      const label = `${command} ${what}, --jobs ${jobs}${note}`
+      if (command === 'lint')
+        measure(label, ['lint', '--format', 'json', '--jobs', jobs], path, { pinned })
       else {
         const copy = scratch(path, what === 'many files' ? 'many' : 'large.txt')
-        measure(label, ['fix', '--write', '--no-progress', '--jobs', jobs], copy)
+        measure(label, ['fix', '--write', '--no-progress', '--jobs', jobs], copy, { pinned })
       }
     }
   }
