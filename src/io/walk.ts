@@ -59,9 +59,12 @@ export async function expandTargets(paths: readonly string[], cwd: string): Prom
       continue
     }
     if (info.isDirectory()) {
-      const files: string[] = []
-      await walk(resolveIn(cwd, path), path, files, new Set())
-      for (const file of files) add(file)
+      const found: Target[] = []
+      await walk(resolveIn(cwd, path), path, found, new Set())
+      for (const target of found) {
+        if ('error' in target) targets.push(target)
+        else add(target.path)
+      }
     } else add(path)
   }
   return targets
@@ -71,7 +74,7 @@ function resolveIn(cwd: string, path: string) {
   return path.startsWith('/') ? path : join(cwd, path)
 }
 
-async function walk(absolute: string, shown: string, out: string[], visited: Set<string>) {
+async function walk(absolute: string, shown: string, out: Target[], visited: Set<string>) {
   let real: string
   try {
     real = await realpath(absolute)
@@ -83,7 +86,9 @@ async function walk(absolute: string, shown: string, out: string[], visited: Set
   let entries: import('node:fs').Dirent[]
   try {
     entries = await readdir(absolute, { withFileTypes: true })
-  } catch {
+  } catch (error) {
+    // An unreadable folder is reported, not silently skipped.
+    out.push({ path: shown, error: `cannot read folder: ${describeFsError(error)}` })
     return
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -103,7 +108,7 @@ async function walk(absolute: string, shown: string, out: string[], visited: Set
       }
     }
     if (isDirectory) await walk(child, childShown, out, visited)
-    else if (isFile && textExtensions.has(extensionOf(entry.name))) out.push(childShown)
+    else if (isFile && textExtensions.has(extensionOf(entry.name))) out.push({ path: childShown })
   }
 }
 

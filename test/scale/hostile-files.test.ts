@@ -137,10 +137,38 @@ for (const [mode, env] of [
       expect(await readFile(at('secret.txt'), 'utf8')).toBe(fixable)
     })
 
+    it(`an unreadable folder in a walk is reported (${isRoot ? 'as user nobody' : 'chmod 000'})`, async () => {
+      await mkdir(at('locked'), { recursive: true })
+      await writeFile(at('locked/inside.txt'), fixable)
+      await chmod(at('locked'), 0o000)
+      const command = ['lint', 'locked']
+      const run = isRoot
+        ? spawnSync(
+            'setpriv',
+            [
+              '--reuid=65534',
+              '--regid=65534',
+              '--clear-groups',
+              process.execPath,
+              binPath,
+              ...command,
+            ],
+            { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' },
+          )
+        : spawnSync(process.execPath, [binPath, ...command], { cwd: dir, env, encoding: 'utf8' })
+      await chmod(at('locked'), 0o755)
+      expect(run.status).toBe(2)
+      expect(run.stderr).toMatch(/^mtclean: locked: cannot read folder: permission denied$/m)
+    })
+
     it('a file deleted, or changed, while it is being fixed is not written (and not recreated)', async () => {
       for (const [name, meddle, message] of [
         // Read whole, the rename step sees the file gone as changed; streamed, as deleted.
-        ['gone.txt', (path: string) => unlink(path), '(deleted|changed on disk) since it was read; not written'],
+        [
+          'gone.txt',
+          (path: string) => unlink(path),
+          '(deleted|changed on disk) since it was read; not written',
+        ],
         [
           'moved.txt',
           (path: string) => writeFile(path, 'Someone else wrote this.\n'),
