@@ -1,5 +1,5 @@
 import { location } from 'vfile-location'
-import { compareFindings, type LintOptions } from '../engine/lint.js'
+import { activate, compareFindings, type LintOptions } from '../engine/lint.js'
 import type { Edit, Finding, Report, Severity } from '../engine/types.js'
 import type { AnyBilingualRule, BilingualDocument, BilingualPair, SourceSegment } from './types.js'
 
@@ -21,21 +21,7 @@ export function activateBilingualRules(
   rules: readonly AnyBilingualRule[],
   options: Pick<LintOptions, 'only' | 'disable' | 'settings'>,
 ): ActiveBilingualRule[] {
-  const active: ActiveBilingualRule[] = []
-  for (const rule of rules) {
-    const id = rule.meta.id
-    if (options.only && options.only.length > 0 && !options.only.includes(id)) continue
-    if (options.disable?.includes(id)) continue
-    const setting = options.settings?.[id]
-    const [level, configured] = Array.isArray(setting) ? setting : [setting, undefined]
-    if (level === 'off') continue
-    active.push({
-      rule,
-      severity: level ?? rule.meta.severity,
-      options: { ...(rule.defaults ?? {}), ...(configured ?? {}) },
-    })
-  }
-  return active
+  return activate(rules, options)
 }
 
 /** The target text of a pair with its masked ranges replaced by U+FFFC (same length). */

@@ -57,8 +57,25 @@ export function parseParagraph(text: string): NlcstRoot {
 
 /** Resolve which rules run, with which severity and options. */
 export function activateRules(options: LintOptions): ActiveRule[] {
-  const active: ActiveRule[] = []
-  for (const rule of options.rules) {
+  return activate(options.rules, options)
+}
+
+/** A rule of any kind (monolingual or bilingual) as far as activation is concerned. */
+interface Activatable {
+  meta: { id: string; severity: Severity }
+  defaults?: object
+}
+
+/**
+ * Apply `only`, `disable` and per-rule settings (`severity` or `[severity, options]`) to a
+ * list of rules: those left run, with their severity and options merged over the defaults.
+ */
+export function activate<R extends Activatable>(
+  rules: readonly R[],
+  options: Pick<LintOptions, 'only' | 'disable' | 'settings'>,
+): { rule: R; severity: Severity; options: Record<string, unknown> }[] {
+  const active: { rule: R; severity: Severity; options: Record<string, unknown> }[] = []
+  for (const rule of rules) {
     const id = rule.meta.id
     if (options.only && options.only.length > 0 && !options.only.includes(id)) continue
     if (options.disable?.includes(id)) continue
