@@ -108,8 +108,8 @@ export async function writeFileAtomic(
   }
 }
 
-// A cheap second look just before the rename, to narrow the window after the byte comparison.
-async function changedSince(path: string, before: Stats): Promise<boolean> {
+/** A cheap second look just before a rename, to narrow the window after the byte comparison. */
+export async function changedSince(path: string, before: Stats): Promise<boolean> {
   try {
     const now = await stat(path)
     return now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino
@@ -118,8 +118,8 @@ async function changedSince(path: string, before: Stats): Promise<boolean> {
   }
 }
 
-// Flush the folder so the rename itself survives a power cut; not every file system allows it.
-async function syncFolder(folder: string) {
+/** Flush a folder so a rename in it survives a power cut; not every file system allows it. */
+export async function syncFolder(folder: string) {
   try {
     const handle = await open(folder, 'r')
     try {

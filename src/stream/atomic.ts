@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { constants, type Stats } from 'node:fs'
 import { access, type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { interruptedMessage } from '../io/atomic-write.js'
+import { changedSince, interruptedMessage, syncFolder } from '../io/atomic-write.js'
 import { describeFsError } from '../io/text-file.js'
 import { err, ok, type Result } from '../result.js'
 import { hashFile } from './decode.js'
@@ -155,28 +155,5 @@ export class AtomicStreamWriter {
     this.finished = true
     await this.handle.close().catch(() => {})
     await unlink(this.temporary).catch(() => {})
-  }
-}
-
-// A cheap second look just before the rename.
-async function changedSince(path: string, before: Stats): Promise<boolean> {
-  try {
-    const now = await stat(path)
-    return now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino
-  } catch {
-    return true
-  }
-}
-
-async function syncFolder(folder: string) {
-  try {
-    const handle = await open(folder, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    // Not every file system allows it; the rename is still atomic.
   }
 }
