@@ -52,7 +52,8 @@ function decodeWith(decoder: TextDecoder, body: Uint8Array, encoding: Encoding) 
   }
 }
 
-function firstBadUtf8(bytes: Uint8Array): number {
+/** The offset of the first byte a fatal UTF-8 decoder rejects (the longest valid prefix). */
+export function firstBadUtf8(bytes: Uint8Array): number {
   let low = 0
   let high = bytes.length
   // The longest valid prefix, by bisection on the fatal decoder.

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { TextDecoder } from 'node:util'
-import { describeFsError, type Encoding } from '../io/text-file.js'
+import { describeFsError, type Encoding, firstBadUtf8 } from '../io/text-file.js'
 import { err, ok, type Result } from '../result.js'
 
 /** Bytes read from disk at a time when streaming. */
@@ -118,22 +118,6 @@ function utf16Tail(bytes: Uint8Array, encoding: Encoding): number {
     if (unit >= 0xd800 && unit <= 0xdbff) keep += 2
   }
   return keep
-}
-
-// The longest prefix a fatal decoder accepts (as `decodeText` reports it).
-function firstBadUtf8(bytes: Uint8Array): number {
-  let low = 0
-  let high = bytes.length
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true })
-      low = middle
-    } catch {
-      high = middle - 1
-    }
-  }
-  return low
 }
 
 /** What a pass over a file found: its encoding, size and SHA-256, or why it cannot be decoded. */
