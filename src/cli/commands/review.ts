@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { addToBaseline, type Baseline, matchBaseline, readBaseline } from '../../baseline.js'
 import { bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
-import { type PlannedCheck, planChecks } from '../../config/index.js'
-import type { Finding, RuleMeta } from '../../engine/types.js'
+import { planChecks } from '../../config/index.js'
+import type { Finding } from '../../engine/types.js'
 import { readTarget } from '../../fix-files.js'
 import { type CheckOptions, type FileResult, lintSource } from '../../pipeline.js'
 import type { Result } from '../../result.js'
@@ -13,7 +13,7 @@ import { reviewSummary, type SummaryEntry } from '../../review/summary.js'
 import { writeReviewed } from '../../review/write.js'
 import { colorFlag, listFlag, parseCommand } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
-import { documentedCategories, selectionOptions } from './fix.js'
+import { narrowToCategories, selectionOptions } from './fix.js'
 import { defaultBaselineFile } from './lint.js'
 
 /** Help for `mtclean review`. */
@@ -71,33 +71,6 @@ function inCi(env: CliIO['env']): boolean {
     return value !== undefined && value !== '0' && value !== 'false'
   }
   return set('CI') || set('CONTINUOUS_INTEGRATION')
-}
-
-/** Narrow each planned check to rules of the given categories; unknown names are usage errors. */
-function byCategory(
-  checks: PlannedCheck[],
-  known: readonly RuleMeta[],
-  names: readonly string[],
-): PlannedCheck[] {
-  if (names.length === 0) return checks
-  const categories = new Set<string>([...documentedCategories, ...known.map((m) => m.category)])
-  for (const name of names) {
-    if (!categories.has(name)) {
-      throw new UsageError(
-        `unknown category '${name}' (expected one of ${[...categories].sort().join(', ')})`,
-      )
-    }
-  }
-  return checks.map(({ target, options }) => ({
-    target,
-    options: {
-      ...options,
-      lint: {
-        ...options.lint,
-        rules: options.lint.rules.filter((r) => names.includes(r.meta.category)),
-      },
-    },
-  }))
 }
 
 /** Lint, then drop findings the baseline records (it is matched again after every change). */
@@ -170,7 +143,7 @@ export async function reviewCommand(
   })
   if (!plan.ok) throw new UsageError(plan.error)
   const metas = plan.value.rules.map((r) => r.meta)
-  const checks = byCategory(plan.value.checks, metas, listFlag(values.category))
+  const checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
   const bilingual = await bilingualOptionsFrom(values, positionals, io.cwd)
   if (bilingual) for (const check of checks) check.options.bilingual = bilingual
 
