@@ -1,5 +1,5 @@
 import { location } from 'vfile-location'
-import { activate, compareFindings, type LintOptions } from '../engine/lint.js'
+import { activate, compareFindings, type LintOptions, validateReport } from '../engine/lint.js'
 import type { Edit, Finding, Report, Severity } from '../engine/types.js'
 import type { AnyBilingualRule, BilingualDocument, BilingualPair, SourceSegment } from './types.js'
 
@@ -39,24 +39,6 @@ interface PairReport extends Report {
   pair: number
 }
 
-/** Reject reports a rule's declaration does not allow, as the monolingual engine does. */
-function validate(rule: AnyBilingualRule, report: Report, length: number) {
-  const id = rule.meta.id
-  if (report.fix && rule.meta.fixable !== 'safe') {
-    throw new Error(`Rule ${id} reported a fix but declares fixable: ${rule.meta.fixable}`)
-  }
-  if (report.suggestions?.length && rule.meta.fixable === false) {
-    throw new Error(`Rule ${id} reported suggestions but declares fixable: false`)
-  }
-  const ranges = [report, ...(report.fix ? [report.fix] : [])]
-  for (const s of report.suggestions ?? []) ranges.push(...s.edits)
-  for (const r of ranges) {
-    if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
-      throw new Error(`Rule ${id} reported an invalid range [${r.start}, ${r.end})`)
-    }
-  }
-}
-
 /**
  * Run bilingual rules over the pairs of a document.
  *
@@ -79,7 +61,7 @@ export function runBilingualRules(
     for (const { rule, options } of perPair) {
       context.options = options
       context.report = (report) => {
-        validate(rule, report, view.target.length)
+        validateReport(rule, report, view.target.length)
         reports.push({ ...report, ruleId: rule.meta.id, pair: index })
       }
       rule.checkPair!(context)
@@ -93,7 +75,7 @@ export function runBilingualRules(
       report: (index, report) => {
         const view = seen[index]
         if (!view) throw new Error(`Rule ${rule.meta.id} reported on unknown pair ${index}`)
-        validate(rule, report, view.target.length)
+        validateReport(rule, report, view.target.length)
         reports.push({ ...report, ruleId: rule.meta.id, pair: index })
       },
     })

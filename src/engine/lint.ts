@@ -9,6 +9,7 @@ import type {
   Finding,
   Paragraph,
   Report,
+  RuleMeta,
   Severity,
   SeveritySetting,
   Suggestion,
@@ -159,7 +160,11 @@ function shift(report: Report, by: number, ruleId: string): RawReport {
 }
 
 /** Reject reports a rule's declaration does not allow: a programmer error, so it throws. */
-function validateReport(rule: AnyRule, report: Report, length: number) {
+export function validateReport(
+  rule: { meta: Pick<RuleMeta, 'id' | 'fixable'> },
+  report: Report,
+  length: number,
+) {
   const id = rule.meta.id
   if (report.fix && rule.meta.fixable !== 'safe') {
     throw new Error(`Rule ${id} reported a fix but declares fixable: ${rule.meta.fixable}`)
