@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { PlanOptions } from '../config/index.js'
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>
 
@@ -52,4 +53,27 @@ export function colorFlag(values: { color?: boolean; 'no-color'?: boolean }): bo
   if (values['no-color']) return false
   if (values.color) return true
   return undefined
+}
+
+/** The flags every file-reading command turns into a `planChecks` request. */
+export interface PlanFlags {
+  config?: string | undefined
+  'no-config'?: boolean | undefined
+  'no-ignore'?: boolean | undefined
+  rule?: string[] | undefined
+  disable?: string[] | undefined
+  'format-in'?: string | undefined
+}
+
+/** Turn `--config`, `--no-config`, `--no-ignore`, `--rule`, `--disable`, `--format-in` into plan options. */
+export function planOptionsFrom(values: PlanFlags, cwd: string): PlanOptions {
+  return {
+    cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+    noIgnore: values['no-ignore'] === true,
+    only: listFlag(values.rule),
+    disable: listFlag(values.disable),
+    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+  }
 }

@@ -25,7 +25,7 @@ import {
   runSettings,
 } from '../../parallel/run.js'
 import { FixReport, type FixTally } from '../../stream/fix-report.js'
-import { colorFlag, commonOptions, listFlag, parseCommand } from '../args.js'
+import { colorFlag, commonOptions, listFlag, parseCommand, planOptionsFrom } from '../args.js'
 import { type CliIO, type Output, shouldColor, UsageError } from '../io.js'
 
 /** The text of `mtclean fix --help`. */
@@ -178,15 +178,7 @@ export type FixValues = ReturnType<typeof parseCommand<typeof fixFlags>>['values
 export async function planFix(values: FixValues, positionals: readonly string[], cwd: string) {
   const outputDir = values['output-dir']
   const outputRoot = outputDir ? resolve(cwd, outputDir) : undefined
-  const plan = await planChecks(positionals, {
-    cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-    noIgnore: values['no-ignore'] === true,
-    only: listFlag(values.rule),
-    disable: listFlag(values.disable),
-    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
-  })
+  const plan = await planChecks(positionals, planOptionsFrom(values, cwd))
   if (!plan.ok) throw new UsageError(plan.error)
   let checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
   const bilingual = await bilingualOptionsFrom(values, positionals, cwd)

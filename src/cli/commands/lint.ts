@@ -31,7 +31,7 @@ import { reportJunit } from '../../report/junit.js'
 import { type ReportedRule, reportSarif } from '../../report/sarif.js'
 import { reportStylish } from '../../report/stylish.js'
 import { lintToReport, streamedLintFormats } from '../../stream/lint-report.js'
-import { colorFlag, commonOptions, integerFlag, listFlag, parseCommand } from '../args.js'
+import { colorFlag, commonOptions, integerFlag, parseCommand, planOptionsFrom } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
 import { version } from '../version.js'
 
@@ -174,13 +174,7 @@ export type LintValues = ReturnType<typeof parseCommand<typeof lintFlags>>['valu
 export async function planLint(values: LintValues, positionals: readonly string[], cwd: string) {
   const bilingual = await bilingualOptionsFrom(values, positionals, cwd)
   const plan = await planChecks(positionals, {
-    cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-    noIgnore: values['no-ignore'] === true,
-    only: listFlag(values.rule),
-    disable: listFlag(values.disable),
-    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
+    ...planOptionsFrom(values, cwd),
     reportUnusedDisables: values['report-unused-disables'] === true,
   })
   if (!plan.ok) throw new UsageError(plan.error)

@@ -11,7 +11,7 @@ import type { runReview } from '../../review/run.js'
 import { type FileReview, type Lint, type ReviewInput, skipOf } from '../../review/state.js'
 import { reviewSummary, type SummaryEntry } from '../../review/summary.js'
 import { writeReviewed } from '../../review/write.js'
-import { colorFlag, listFlag, parseCommand } from '../args.js'
+import { colorFlag, listFlag, parseCommand, planOptionsFrom } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
 import { narrowToCategories, selectionOptions } from './fix.js'
 import { defaultBaselineFile } from './lint.js'
@@ -132,15 +132,7 @@ export async function reviewCommand(
     return 2
   }
 
-  const plan = await planChecks(positionals, {
-    cwd: io.cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-    noIgnore: values['no-ignore'] === true,
-    only: listFlag(values.rule),
-    disable: listFlag(values.disable),
-    ...(values['format-in'] ? { formatName: values['format-in'] } : {}),
-  })
+  const plan = await planChecks(positionals, planOptionsFrom(values, io.cwd))
   if (!plan.ok) throw new UsageError(plan.error)
   const metas = plan.value.rules.map((r) => r.meta)
   const checks = narrowToCategories(plan.value.checks, plan.value.rules, listFlag(values.category))
