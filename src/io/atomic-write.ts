@@ -40,26 +40,9 @@ export async function writeFileAtomic(
   data: Uint8Array,
   guard: WriteGuard = {},
 ): Promise<Result<void>> {
-  let target = path
-  let before: Stats | undefined
-  try {
-    target = await realpath(path)
-    before = await stat(target)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return err(`cannot write: ${describeFsError(error)}`)
-    }
-    if (guard.expected) return err('deleted since it was read; not written')
-  }
-  if (before) {
-    if (before.isDirectory()) return err('cannot write: is a directory')
-    if ((before.mode & 0o222) === 0) return err('cannot write: read-only file')
-    try {
-      await access(target, constants.W_OK)
-    } catch (error) {
-      return err(`cannot write: ${describeFsError(error)}`)
-    }
-  }
+  const checked = await writableTarget(path, guard.expected !== undefined)
+  if (!checked.ok) return checked
+  const { target, before } = checked.value
   if (guard.expected) {
     let current: Buffer
     try {
@@ -106,6 +89,37 @@ export async function writeFileAtomic(
     if (created) await unlink(temporary).catch(() => {})
     return err(`cannot write: ${describeFsError(error)}`)
   }
+}
+
+/**
+ * Where a write to `path` lands (symlinks followed) and what is there now, refusing a folder, a
+ * read-only file, or — when `mustExist` — a file deleted since it was read.
+ */
+export async function writableTarget(
+  path: string,
+  mustExist: boolean,
+): Promise<Result<{ target: string; before: Stats | undefined }>> {
+  let target = path
+  let before: Stats | undefined
+  try {
+    target = await realpath(path)
+    before = await stat(target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return err(`cannot write: ${describeFsError(error)}`)
+    }
+    if (mustExist) return err('deleted since it was read; not written')
+  }
+  if (before) {
+    if (before.isDirectory()) return err('cannot write: is a directory')
+    if ((before.mode & 0o222) === 0) return err('cannot write: read-only file')
+    try {
+      await access(target, constants.W_OK)
+    } catch (error) {
+      return err(`cannot write: ${describeFsError(error)}`)
+    }
+  }
+  return ok({ target, before })
 }
 
 /** A cheap second look just before a rename, to narrow the window after the byte comparison. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { constants, type Stats } from 'node:fs'
-import { access, type FileHandle, open, realpath, rename, stat, unlink } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { changedSince, interruptedMessage, syncFolder } from '../io/atomic-write.js'
+import { changedSince, interruptedMessage, syncFolder, writableTarget } from '../io/atomic-write.js'
 import { describeFsError } from '../io/text-file.js'
 import { err, ok, type Result } from '../result.js'
 import { hashFile } from './decode.js'
@@ -38,25 +38,9 @@ export class AtomicStreamWriter {
     path: string,
     options: { mode?: number; mustExist?: boolean } = {},
   ): Promise<Result<AtomicStreamWriter>> {
-    let target = path
-    let before: Stats | undefined
-    try {
-      target = await realpath(path)
-      before = await stat(target)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        return err(`cannot write: ${describeFsError(error)}`)
-      if (options.mustExist) return err('deleted since it was read; not written')
-    }
-    if (before) {
-      if (before.isDirectory()) return err('cannot write: is a directory')
-      if ((before.mode & 0o222) === 0) return err('cannot write: read-only file')
-      try {
-        await access(target, constants.W_OK)
-      } catch (error) {
-        return err(`cannot write: ${describeFsError(error)}`)
-      }
-    }
+    const checked = await writableTarget(path, options.mustExist === true)
+    if (!checked.ok) return checked
+    const { target, before } = checked.value
     const folder = dirname(target)
     const temporary = join(
       folder,
