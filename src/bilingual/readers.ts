@@ -1,6 +1,7 @@
 import { location } from 'vfile-location'
 import type { Segment } from '../engine/lint.js'
 import { DecodedText } from '../formats/decoded.js'
+import { jsonEscapes } from '../formats/json.js'
 import { decodeInto, type Token, tokenize } from '../formats/markup.js'
 import { emitMessage } from '../formats/placeholders.js'
 import { extractPo } from '../formats/po.js'
@@ -546,17 +547,6 @@ class JsonLine {
     while (i < this.text.length && /\s/.test(this.text[i]!)) i++
     return i
   }
-}
-
-const jsonEscapes: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
 }
 
 /** Decode the raw content of a JSON string into `decoded`, escape by escape. */

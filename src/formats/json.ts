@@ -5,7 +5,8 @@ import { emitMessage } from './placeholders.js'
 import { lineColumn, type ProseSegment, SegmentBuilder } from './segment.js'
 
 const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
-const jsonEscapes: Record<string, string> = {
+/** JSON's single-character escapes: the letter after `\\` → the character. */
+export const jsonEscapes: Readonly<Record<string, string>> = {
   '"': '"',
   '\\': '\\',
   '/': '/',
