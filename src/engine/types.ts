@@ -6,6 +6,18 @@ export type Severity = 'error' | 'warn' | 'info'
 /** Severity as written in config: a severity or `off`. */
 export type SeveritySetting = Severity | 'off'
 
+/** The documented rule categories (CONTRIBUTING.md); built-in rules may add others. */
+export const ruleCategories = [
+  'hyphenation',
+  'quotes',
+  'spacing',
+  'punctuation',
+  'numbers',
+  'repetition',
+  'wording',
+  'residue',
+] as const
+
 /** Whether a rule's fixes may be applied without asking. */
 export type Fixable = 'safe' | 'suggestion' | false
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml'
-import type { Fixable, Severity } from '../engine/types.js'
+import { type Fixable, ruleCategories, type Severity } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
 import { compilePattern, type Pattern, type PatternSet, patternSet } from './pattern.js'
 
@@ -23,16 +23,7 @@ export const packLevels: Readonly<Record<string, Severity>> = {
 }
 
 /** Categories a pack rule may declare (`category:`); `wording` by default. */
-export const packCategories = [
-  'hyphenation',
-  'quotes',
-  'spacing',
-  'punctuation',
-  'numbers',
-  'repetition',
-  'wording',
-  'residue',
-] as const
+export const packCategories = ruleCategories
 
 const commonKeys = [
   'extends',

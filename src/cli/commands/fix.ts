@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { Writable } from 'node:stream'
 import { bilingualFlags, bilingualHelp, bilingualOptionsFrom } from '../../bilingual/cli.js'
 import { type PlannedCheck, planChecks } from '../../config/index.js'
-import type { AnyRule } from '../../engine/types.js'
+import { type AnyRule, ruleCategories } from '../../engine/types.js'
 import { isInside } from '../../fix-files.js'
 import {
   createProgress,
@@ -62,18 +62,6 @@ Exit codes: 0 nothing left that needs a person, 1 findings left after fixing, 2 
 error or a file not written, 130/143 interrupted by SIGINT/SIGTERM.
 `
 
-/** Categories documented for rules (CONTRIBUTING.md); built-in rules may add others. */
-export const documentedCategories = [
-  'hyphenation',
-  'quotes',
-  'spacing',
-  'punctuation',
-  'numbers',
-  'repetition',
-  'wording',
-  'residue',
-] as const
-
 /** Flags shared by commands that select findings the way `fix` does (also `review`). */
 export const selectionOptions = {
   ...commonOptions,
@@ -92,7 +80,7 @@ export function narrowToCategories(
   categories: readonly string[],
 ): PlannedCheck[] {
   if (categories.length === 0) return [...checks]
-  const known = new Set<string>([...documentedCategories, ...rules.map((r) => r.meta.category)])
+  const known = new Set<string>([...ruleCategories, ...rules.map((r) => r.meta.category)])
   for (const name of categories) {
     if (!known.has(name)) {
       throw new UsageError(
