@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import rule from '../../rules/repeated-word.js'
+import rule, { findDoubles } from '../../rules/repeated-word.js'
 import { lintText } from '../../src/engine/lint.js'
 import { ruleTester } from '../rule-tester.js'
 
@@ -20,6 +21,7 @@ ruleTester(rule, {
     'The U.S. U.S.-China talks, D. D. Smith, and grades A A B.',
     'The Hague hosted the talks; the the-ness of it was noted.',
     'They do do their best, and gave her her book back.',
+    'Mirror sites: example.com com.cn and the AT&T T-Mobile deal.',
   ],
   invalid: [
     {
@@ -52,6 +54,11 @@ ruleTester(rule, {
     { text: 'they don’t don’t agree', output: 'they don’t agree', errors: 1 },
     { text: 'THE THE report', output: 'THE report', errors: 1 },
     { text: 'rescue rescue  teams', output: 'rescue  teams', errors: 1 },
+    {
+      text: 'the cafe\u0301 cafe\u0301 district',
+      output: 'the cafe\u0301 district',
+      errors: [{ actual: 'cafe\u0301 cafe\u0301' }],
+    },
   ],
 })
 
@@ -63,5 +70,78 @@ describe('repeated-word options', () => {
     })
     expect(lintText('a murmur murmur of voices', { rules: [rule] })).toHaveLength(1)
     expect(findings).toEqual([])
+  })
+})
+
+describe('findDoubles', () => {
+  // The matches of the expression the scanner replaces, overlapping (`a a a` gives two).
+  const doubled =
+    /(?<![\p{L}\p{M}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*)[ \t]+\1(?![\p{L}\p{M}\p{N}'’-])/giu
+  function byExpression(text: string): string[] {
+    const found: string[] = []
+    doubled.lastIndex = 0
+    for (let match = doubled.exec(text); match; match = doubled.exec(text)) {
+      const word = match[1]!
+      const second = match.index + match[0].length - word.length
+      found.push(
+        `${match.index}-${match.index + word.length}/${second}-${match.index + match[0].length}`,
+      )
+      doubled.lastIndex = second
+    }
+    return found
+  }
+  const pieces = [
+    'the',
+    'The',
+    'THE',
+    'a',
+    'is',
+    ' ',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '-',
+    "'",
+    '’',
+    '.',
+    ',',
+    '1',
+    'é',
+    'e\u0301',
+    'Σ',
+    'σ',
+    'ς',
+    's',
+    'ſ',
+    'S',
+    'ß',
+    'ẞ',
+    'K',
+    'k',
+    '\u212a',
+    '𝒜',
+    '中',
+    '国',
+  ]
+
+  it('finds exactly the expression’s matches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('')
+        const scanned = findDoubles(text).map(
+          ([first, second]) => `${first.start}-${first.end}/${second.start}-${second.end}`,
+        )
+        expect(scanned).toEqual(byExpression(text))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('reports overlapping doubles', () => {
+    expect(findDoubles('the the the').map(([a, b]) => [a.start, b.start])).toEqual([
+      [0, 4],
+      [4, 8],
+    ])
   })
 })
