@@ -173,10 +173,11 @@ export class JsonWriter {
   /** Add items to the open array (findings, or one opened with `beginArray`). */
   async items(items: readonly unknown[]): Promise<void> {
     if (items.length === 0) return
-    // One stringify for the batch: `[\n  a,\n  b\n]` at depth 1, moved to depth 4.
-    const json = JSON.stringify(items, null, 2)
-    const body = json.slice(2, -2).replace(/\n/g, '\n      ')
-    await this.sink.write(`${this.inArray === 0 ? '\n' : ',\n'}      ${body}`)
+    // One stringify for the batch, nested in three more arrays so the items come out at their
+    // depth in the report (4); the 20 characters of brackets on either side are cut off.
+    const json = JSON.stringify([[[items]]], null, 2)
+    const body = json.slice(20, -20)
+    await this.sink.write(`${this.inArray === 0 ? '\n' : ',\n'}${body}`)
     this.inArray += items.length
   }
 
