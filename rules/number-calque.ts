@@ -127,7 +127,9 @@ export default defineRule({
     ],
     good: ['ten thousand people', '5 thousand', '3 million', 'hundreds of millions of users'],
   },
-  trigger: /\d (?:ten|hundred|thousand|million|billion)\b|(?:thousands|millions) of\b/,
+  // Only what can be literal: a Chinese unit, or a second group after a unit.
+  trigger:
+    /\d (?:hundred million|ten[- ]thousand|hundred thousand|(?:billion|million|thousand|hundred) \d)|(?:[Tt]en|[Hh]undred) (?:thousands|millions) of\b/,
   check({ text, report }) {
     for (const match of text.matchAll(figure)) {
       const start = match.index

@@ -24,8 +24,11 @@ const tableLike = /[|\t]/
 // line of hard-wrapped text (starts in lower case, or breaks off after `,` `;` `-`).
 const fragment = /^\s*(?:[-*•·—–>#;]\s|\(?(?:\p{N}{1,3}|\p{L})[.)]\s|\p{Ll})|[,;-]\s*$/u
 
+// Whitespace other than single spaces between words: only such text needs normalising.
+const unevenSpace = /^\s|[^\S ]|\s$| {2}/u
+
 function normalise(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ')
+  return unevenSpace.test(text) ? text.trim().replace(/\s+/gu, ' ') : text
 }
 
 // Whether the text has at least `min` words with a letter; stops counting there.

@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/number-calque.js'
 import { lintText } from '../../src/engine/lint.js'
+import type { ParagraphContext, Report } from '../../src/engine/types.js'
 import { ruleTester } from '../rule-tester.js'
 
 ruleTester(rule, {
@@ -98,5 +100,55 @@ describe('number-calque on long digit runs', () => {
   it('does not take a run of thousands of digits for an amount', () => {
     const text = `${'1'.repeat(200_000)} ten thousand and 1,000,000,000,000,000 ten thousand`
     expect(lintText(text, { rules: [rule] })).toEqual([])
+  })
+})
+
+describe('number-calque trigger', () => {
+  // Runs of `figure unit` groups mixed with joints and words, so that defects come up often.
+  const figures = ['5', '880', '1,200', '3.5', '12']
+  const units = [
+    'ten thousand',
+    'ten-thousand',
+    'ten thousands',
+    'hundred',
+    'thousand',
+    'million',
+    'billion',
+    'hundred million',
+    'hundred thousand',
+    'thousands',
+    'millions',
+  ]
+  const joints = ['', ' ', ' ', '-', ' to ', ' of ', ', ', '. ', 'Ten ', 'hundred ', ' yuan ']
+  const group = fc
+    .tuple(fc.constantFrom(...figures), fc.constantFrom(' ', '', '-'), fc.constantFrom(...units))
+    .map((parts) => parts.join(''))
+  const paragraph = fc
+    .array(fc.tuple(group, fc.constantFrom(...joints)), { maxLength: 6 })
+    .map((parts) => parts.map(([piece, joint]) => piece + joint).join(''))
+
+  it('never hides a finding', () => {
+    let reported = 0
+    fc.assert(
+      fc.property(paragraph, (text) => {
+        const reports: Report[] = []
+        rule.check?.({
+          text,
+          previous: '',
+          next: '',
+          options: {},
+          report: (r: Report) => reports.push(r),
+        } as unknown as ParagraphContext<Record<string, unknown>>)
+        if (reports.length === 0) return
+        reported++
+        expect(rule.trigger!.test(text), text).toBe(true)
+      }),
+      { numRuns: 3000 },
+    )
+    expect(reported).toBeGreaterThan(50)
+  })
+
+  it('lets plain figures through unchecked', () => {
+    expect(rule.trigger!.test('Sales rose to 5 million yuan, up 3 billion.')).toBe(false)
   })
 })
