@@ -1,22 +1,21 @@
-import { fixCommand } from './commands/fix.js'
-import { initCommand } from './commands/init.js'
-import { lintCommand } from './commands/lint.js'
-import { printConfigCommand } from './commands/print-config.js'
-import { reviewCommand } from './commands/review.js'
-import { rulesCommand } from './commands/rules.js'
 import { type CliIO, UsageError } from './io.js'
 import { version } from './version.js'
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>
 
+// Each command's modules load only when it runs: `lint` never loads the review UI (Ink, React)
+// nor the reporters and formats it is not asked for, which keeps start-up short.
+const lint: Command = async (args, io) => (await import('./commands/lint.js')).lintCommand(args, io)
+
 /** Every subcommand by name. `mtclean PATHS…` is `mtclean lint PATHS…`. */
 export const commands: Record<string, Command> = {
-  lint: lintCommand,
-  fix: (args, io) => fixCommand(args, io),
-  review: (args, io) => reviewCommand(args, io),
-  rules: rulesCommand,
-  init: initCommand,
-  'print-config': printConfigCommand,
+  lint,
+  fix: async (args, io) => (await import('./commands/fix.js')).fixCommand(args, io),
+  review: async (args, io) => (await import('./commands/review.js')).reviewCommand(args, io),
+  rules: async (args, io) => (await import('./commands/rules.js')).rulesCommand(args, io),
+  init: async (args, io) => (await import('./commands/init.js')).initCommand(args, io),
+  'print-config': async (args, io) =>
+    (await import('./commands/print-config.js')).printConfigCommand(args, io),
 }
 
 const help = `Usage: mtclean <command> [options] [PATHS…]
@@ -53,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const command = first !== undefined ? commands[first] : undefined
     if (command) return await command(rest, io)
-    return await lintCommand(argv, io)
+    return await lint(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`mtclean: ${error.message}\n`)

@@ -23,13 +23,8 @@ import {
   runSettings,
 } from '../../parallel/run.js'
 import { type FileResult, lintSource } from '../../pipeline.js'
-import { reportCheckstyle } from '../../report/checkstyle.js'
 import { unifiedDiff } from '../../report/diff.js'
-import { reportGithub } from '../../report/github.js'
-import { reportJson } from '../../report/json.js'
-import { reportJunit } from '../../report/junit.js'
-import { type ReportedRule, reportSarif } from '../../report/sarif.js'
-import { reportStylish } from '../../report/stylish.js'
+import type { ReportedRule } from '../../report/sarif.js'
 import { lintToReport, streamedLintFormats } from '../../stream/lint-report.js'
 import { colorFlag, commonOptions, integerFlag, parseCommand, planOptionsFrom } from '../args.js'
 import { type CliIO, shouldColor, UsageError } from '../io.js'
@@ -96,26 +91,30 @@ export function exitCodeFor(results: readonly FileResult[], maxWarnings?: number
   return 0
 }
 
-/** Render results in a report format. */
-function render(
+/** Render results in a report format; each reporter's modules load only when used. */
+async function render(
   format: Exclude<LintFormat, 'diff'>,
   results: readonly FileResult[],
   rules: readonly ReportedRule[],
   options: { color: boolean; quiet: boolean; cwd: string },
-): string {
+): Promise<string> {
   switch (format) {
     case 'json':
-      return reportJson(results)
-    case 'sarif':
+      return (await import('../../report/json.js')).reportJson(results)
+    case 'sarif': {
+      const { reportSarif } = await import('../../report/sarif.js')
       return reportSarif(results, { rules, cwd: options.cwd, version: version() })
+    }
     case 'github':
-      return reportGithub(results)
+      return (await import('../../report/github.js')).reportGithub(results)
     case 'junit':
-      return reportJunit(results)
+      return (await import('../../report/junit.js')).reportJunit(results)
     case 'checkstyle':
-      return reportCheckstyle(results)
-    case 'stylish':
+      return (await import('../../report/checkstyle.js')).reportCheckstyle(results)
+    case 'stylish': {
+      const { reportStylish } = await import('../../report/stylish.js')
       return reportStylish(results, { color: options.color, quiet: options.quiet })
+    }
   }
 }
 
@@ -298,7 +297,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
     const rules: ReportedRule[] = plan.rules.map((rule) => reported(rule.meta))
     if (values['report-unused-disables']) rules.push({ meta: unusedDisableMeta })
     const reportedResults = format === 'stylish' ? shown.filter((r) => !r.error) : shown
-    text = render(format as Exclude<LintFormat, 'diff'>, reportedResults, rules, {
+    text = await render(format as Exclude<LintFormat, 'diff'>, reportedResults, rules, {
       color,
       quiet,
       cwd: io.cwd,
