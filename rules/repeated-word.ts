@@ -92,17 +92,45 @@ const digit = /\p{N}/u
 
 // What a character is to a word: 0 outside, 1 a letter, 2 inside only (mark, apostrophe,
 // hyphen), 3 a digit (it spoils the word), 4 a space or tab.
+const asciiKinds = new Uint8Array(128)
+for (let code = 0; code < 128; code++) {
+  if ((code | 32) >= 97 && (code | 32) <= 122) asciiKinds[code] = 1
+  else if (code >= 48 && code <= 57) asciiKinds[code] = 3
+  else if (code === 39 || code === 45) asciiKinds[code] = 2
+  else if (code === 32 || code === 9) asciiKinds[code] = 4
+}
+
+// Kinds of the other BMP characters as they are met, plus one (0: not yet known).
+const bmpKinds = new Uint8Array(0x10000)
+
 function kindOf(code: number): number {
-  if (code < 128) {
-    if ((code | 32) >= 97 && (code | 32) <= 122) return 1
-    if (code >= 48 && code <= 57) return 3
-    if (code === 39 || code === 45) return 2
-    return code === 32 || code === 9 ? 4 : 0
-  }
+  if (code < 128) return asciiKinds[code]!
+  if (code <= 0xffff && bmpKinds[code] !== 0) return bmpKinds[code]! - 1
   const character = String.fromCodePoint(code)
-  if (letter.test(character)) return 1
-  if (inWord.test(character)) return 2
-  return digit.test(character) ? 3 : 0
+  const kind = letter.test(character)
+    ? 1
+    : inWord.test(character)
+      ? 2
+      : digit.test(character)
+        ? 3
+        : 0
+  if (code <= 0xffff) bmpKinds[code] = kind + 1
+  return kind
+}
+
+// Whether the words at `a` and `b` (of `length` UTF-16 units) are equal ignoring case: ASCII
+// compared in place, anything else with `sameIgnoringCase`.
+function sameWord(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const x = text.charCodeAt(a + k)
+    const y = text.charCodeAt(b + k)
+    if (x === y) continue
+    if (x >= 128 || y >= 128) {
+      return sameIgnoringCase(text.slice(a, a + length), text.slice(b, b + length))
+    }
+    if ((x | 32) !== (y | 32) || asciiKinds[x] !== 1) return false
+  }
+  return true
 }
 
 /** Equal under case folding as a `/iu` backreference compares (`Σ σ ς`, `s ſ`, `ß ẞ`). */
@@ -126,45 +154,54 @@ interface Seen {
  */
 export function findDoubles(text: string): [Seen, Seen][] {
   const pairs: [Seen, Seen][] = []
+  const length = text.length
   // The last complete word (-1: none), while only spaces have followed it.
   let previousStart = -1
   let previousEnd = -1
   let start = -1
   let valid = false
   let spaced = false
-  for (let i = 0; i <= text.length; ) {
-    const code = i < text.length ? text.charCodeAt(i) : 32
-    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
-    const point = wide ? text.codePointAt(i)! : code
-    const kind = i < text.length ? kindOf(point) : 0
+  for (let i = 0; i <= length; i++) {
+    let kind = 0
+    // The next character's extra UTF-16 units (1 for an astral character).
+    let extra = 0
+    if (i < length) {
+      const code = text.charCodeAt(i)
+      if (code < 128) kind = asciiKinds[code]!
+      else {
+        const point = text.codePointAt(i)!
+        kind = kindOf(point)
+        if (point > 0xffff) extra = 1
+      }
+    }
     if (kind === 1 || kind === 2 || kind === 3) {
       if (start === -1) {
         start = i
         valid = kind === 1
       } else if (kind === 3) valid = false
-    } else {
-      if (start !== -1) {
-        if (
-          valid &&
-          spaced &&
-          previousEnd - previousStart === i - start &&
-          sameIgnoringCase(text.slice(previousStart, previousEnd), text.slice(start, i))
-        ) {
-          const first = text.slice(previousStart, previousEnd)
-          pairs.push([
-            { value: first, start: previousStart, end: previousEnd },
-            { value: text.slice(start, i), start, end: i },
-          ])
-        }
-        previousStart = valid ? start : -1
-        previousEnd = i
-        spaced = false
-        start = -1
-      }
-      if (kind === 4) spaced = previousStart !== -1
-      else previousStart = -1
+      i += extra
+      continue
     }
-    i += point > 0xffff ? 2 : 1
+    if (start !== -1) {
+      if (
+        valid &&
+        spaced &&
+        previousEnd - previousStart === i - start &&
+        sameWord(text, previousStart, start, i - start)
+      ) {
+        pairs.push([
+          { value: text.slice(previousStart, previousEnd), start: previousStart, end: previousEnd },
+          { value: text.slice(start, i), start, end: i },
+        ])
+      }
+      previousStart = valid ? start : -1
+      previousEnd = i
+      spaced = false
+      start = -1
+    }
+    if (kind === 4) spaced = previousStart !== -1
+    else previousStart = -1
+    i += extra
   }
   return pairs
 }
