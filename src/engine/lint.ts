@@ -103,9 +103,16 @@ export interface RawReport extends Report {
  */
 export function runRules(paragraphs: readonly Paragraph[], active: readonly ActiveRule[]) {
   const reports: RawReport[] = []
+  if (active.length === 0) return reports
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!
     let tree: NlcstRoot | undefined
+    // The rule being run: checks are synchronous, so one report function serves them all.
+    let rule = active[0]!.rule
+    const report = (found: Report) => {
+      validateReport(rule, found, paragraph.text.length)
+      reports.push(shift(found, paragraph.offset, rule.meta.id))
+    }
     const context = {
       text: paragraph.text,
       previous: paragraphs[index - 1]?.text ?? '',
@@ -115,16 +122,14 @@ export function runRules(paragraphs: readonly Paragraph[], active: readonly Acti
         return tree
       },
       options: {} as Record<string, unknown>,
-      report: (_: Report) => {},
+      report,
     }
-    for (const { rule, options } of active) {
+    for (const current of active) {
+      rule = current.rule
       if (!rule.check) continue
       if (rule.trigger && !rule.trigger.test(paragraph.text)) continue
-      context.options = options
-      context.report = (report) => {
-        validateReport(rule, report, paragraph.text.length)
-        reports.push(shift(report, paragraph.offset, rule.meta.id))
-      }
+      context.options = current.options
+      context.report = report
       rule.check(context)
     }
   }
@@ -172,12 +177,14 @@ export function validateReport(
   if (report.suggestions?.length && rule.meta.fixable === false) {
     throw new Error(`Rule ${id} reported suggestions but declares fixable: false`)
   }
-  const ranges = [report, ...(report.fix ? [report.fix] : [])]
-  for (const s of report.suggestions ?? []) ranges.push(...s.edits)
-  for (const r of ranges) {
-    if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
-      throw new Error(`Rule ${id} reported an invalid range [${r.start}, ${r.end})`)
-    }
+  checkRange(id, report, length)
+  if (report.fix) checkRange(id, report.fix, length)
+  for (const s of report.suggestions ?? []) for (const edit of s.edits) checkRange(id, edit, length)
+}
+
+function checkRange(id: string, range: { start: number; end: number }, length: number) {
+  if (!(range.start >= 0 && range.end >= range.start && range.end <= length)) {
+    throw new Error(`Rule ${id} reported an invalid range [${range.start}, ${range.end})`)
   }
 }
 
