@@ -66,12 +66,10 @@ const functionWords = [
   'Between',
   'A',
 ]
-// The function word is found first (after a letter, `,` or `;`); the word before it is then
-// read backwards, which is much faster than trying every word as a start.
-const midSentence = new RegExp(
-  `(?<=[\\p{L},;'’-]) (${functionWords.join('|')}) (?=[\\p{Ll}\\p{N}])`,
-  'gu',
-)
+// The function word is found first, from the space before it (a pattern that starts with a
+// literal is scanned far faster); what comes before the space is then read backwards.
+const midSentence = new RegExp(` (${functionWords.join('|')}) (?=[\\p{Ll}\\p{N}])`, 'gu')
+const wordEnd = /[\p{L},;'’-]/u
 const inWord = /[\p{L}\p{N}'’-]/u
 const lowerWord = /^\p{Ll}[\p{Ll}'’-]*$/u
 // `A` is also a letter name (`vitamin A`, `options A and B`): only after `,`/`;` before a word.
@@ -177,14 +175,18 @@ export default defineRule({
     good: ['She lives in The Hague.', 'He reads The Economist.', 'Use it, e.g. at home.'],
   },
   trigger: new RegExp(
-    `^\\s*\\p{Ll}|[.!?]\\s+\\p{Ll}|[\\p{Ll},;] (?:${functionWords.join('|')}) `,
+    `^\\s*\\p{Ll}|[.!?]\\s+\\p{Ll}| (?<=[\\p{Ll},;] )(?:${functionWords.join('|')}) `,
     'u',
   ),
   check({ text, previous, report }) {
     if (/[`{}]/.test(text)) return
-    for (const match of text.matchAll(midSentence)) {
+    midSentence.lastIndex = 0
+    for (let match = midSentence.exec(text); match; match = midSentence.exec(text)) {
       const word = match[1]!
       const at = match.index
+      // Look again from the space after the word: it may start the next candidate.
+      midSentence.lastIndex = at + 1 + word.length
+      if (at === 0 || !wordEnd.test(text[at - 1]!)) continue
       let from = at
       while (from > 0 && inWord.test(text[from - 1]!)) from--
       const before = from === at ? text[at - 1]! : text.slice(from, at)
