@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js'
+import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 import { cjkPunctuationChar, cjkTextChar } from './cjk-punctuation.js'
 
 // A run starts and ends with a CJK character; full-width punctuation, digits and spaces may sit
@@ -75,8 +76,10 @@ export default defineRule({
       'The Spring Festival (春节, Chunjie) falls in late January.',
     ],
   },
-  trigger:
+  trigger: new Prefiltered(
     /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3003\u3004\u3006\u3012\u3013\u3020\u3030\u3036\u3037\u303c-\u303f\u30fb\u30fc\u31c0-\u31ef\u2ff0-\u2fff]/u,
+    maybeCjk,
+  ),
   check({ text, report }) {
     const find = new RegExp(runStart.source, 'gu')
     let i = 0

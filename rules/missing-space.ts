@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js'
+import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 
 // What is left alone: a mark between digits (`3.5`, `17,000`, `10:30`, `3:1`, `v1.2.3`), a
 // period before a lower-case or one-letter part (`Node.js`, `report.pdf`, `e.g.`, `U.S.`,
@@ -19,8 +20,10 @@ const ordinal =
 const wordChar = /[\p{L}\p{N}]/u
 const closesWord = /[\p{L}\p{N})]/u
 // Chinese, Japanese and Korean text sets punctuation without spaces.
-const cjk =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
+const cjk = new Prefiltered(
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u,
+  maybeCjk,
+)
 const space = /\s/u
 const lower = /^\p{Ll}+$/u
 const upper = /^\p{Lu}+$/u

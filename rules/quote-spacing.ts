@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js'
+import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 import type { Edit } from '../src/engine/types.js'
 
 /**
@@ -25,8 +26,10 @@ export function quoteShape(text: string, index: number, width = 1): QuoteShape {
 const codeLike = /`|[{[=]\s*"|"\s*:\s*["{[\d]|\\"/u
 
 // Chinese, Japanese and Korean text sets quotes without spaces: `拨打“12119”电话`.
-const cjk =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
+const cjk = new Prefiltered(
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u,
+  maybeCjk,
+)
 
 /** Whether a paragraph looks like code or data, where quote marks follow other rules. */
 export function looksLikeCode(text: string): boolean {

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js'
+import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 
 // A space after a word and before punctuation: `cases ,`, `the end .`, `great !?`.
 // Left alone: spaced dashes, ellipses (`wait ...`, `. . .`), a decimal without its zero
@@ -11,8 +12,10 @@ const parens = /\(([^()]*)\)/gu
 const brackets = /\[([^[\]]*)\]/gu
 const codeLike = /`/u
 // Chinese, Japanese and Korean text: spacing there follows other rules.
-const cjk =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
+const cjk = new Prefiltered(
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u,
+  maybeCjk,
+)
 const wordChar = /[\p{L}\p{N}_]/u
 const space = /\s/u
 const digit = /\p{N}/u
