@@ -1,5 +1,7 @@
 import { RE2JS, RE2Set } from 're2js'
 import { err, ok, type Result } from '../result.js'
+import type { Prefilter } from './literals.js'
+import { nativeUnsafe } from './native.js'
 
 /** A compiled linear-time pattern (RE2 syntax, run by re2js). */
 export type Pattern = RE2JS
@@ -74,42 +76,70 @@ export function wholeGroups(pattern: Pattern, text: string): string[] | undefine
   return groups
 }
 
-/** Several patterns run together: one DFA pass tells which of them match a text. */
+/**
+ * Several patterns run together. Without a prefilter one DFA pass tells which of them match a
+ * text; with one, a literal scan tells which may. Trusted patterns may also run natively.
+ */
 export interface PatternSet {
   set: RE2Set
   members: Pattern[]
+  /** Which members may match a text, from their required literals (when all have some). */
+  prefilter?: Prefilter
+  /** Per member, the same pattern as a global JS RegExp (trusted packs only; else undefined). */
+  native?: readonly (RegExp | undefined)[]
 }
 
 /** Build a set from compiled patterns (their sources and the same case flag). */
-export function patternSet(members: Pattern[], ignoreCase: boolean): PatternSet {
+export function patternSet(
+  members: Pattern[],
+  ignoreCase: boolean,
+  prefilter?: Prefilter,
+): PatternSet {
   const set = new RE2Set(RE2Set.UNANCHORED, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
   for (const member of members) set.add(member.pattern())
   set.compile()
-  return { set, members }
+  return prefilter ? { set, members, prefilter } : { set, members }
 }
 
 /** A match of one member of a set: `index` is the member. */
 export interface SetMatch extends PatternMatch {
   index: number
+  /** The member's groups in this match (index 0 is the match; unmatched is ''), when known. */
+  groups?: string[]
 }
 
 /**
  * Matches of a set's members in `text`, as one alternation of them would find them: left to
  * right, the earlier member winning at the same start, and a match overlapping one already taken
- * dropped. Only the members the set's DFA pass reports are searched.
+ * dropped. Only the members the prefilter (or else the set's DFA pass) names are searched, each
+ * with its native RegExp where it has one and the text allows (see `nativeUnsafe`).
  */
 export function findAllOf(patterns: PatternSet, text: string): SetMatch[] {
   const found: SetMatch[] = []
-  for (const index of patterns.set.match(text)) {
-    const member = patterns.members[index]!
-    const matcher = member.matcher(text)
+  const indexes = patterns.prefilter?.candidates(text) ?? patterns.set.match(text)
+  if (indexes.length === 0) return found
+  const native = patterns.native && !nativeUnsafe.test(text) ? patterns.native : undefined
+  for (const index of indexes) {
+    const regexp = native?.[index]
+    if (regexp) {
+      regexp.lastIndex = 0
+      for (let match = regexp.exec(text); match !== null; match = regexp.exec(text)) {
+        const start = match.index
+        const end = start + match[0].length
+        if (end > start) {
+          found.push({ start, end, text: match[0], index, groups: [...match].map((g) => g ?? '') })
+        } else regexp.lastIndex = end + 1
+      }
+      continue
+    }
+    const matcher = patterns.members[index]!.matcher(text)
     while (matcher.find()) {
       const start = matcher.start()
       const end = matcher.end()
       if (end > start) found.push({ start, end, text: text.slice(start, end), index })
     }
   }
-  found.sort((a, b) => a.start - b.start || a.index - b.index)
+  if (found.length > 1) found.sort((a, b) => a.start - b.start || a.index - b.index)
   const taken: SetMatch[] = []
   let last = 0
   for (const match of found) {

@@ -1,5 +1,7 @@
 import { defineRule } from '../engine/define-rule.js'
 import type { AnyRule, Edit, ParagraphContext, Report, RuleMeta } from '../engine/types.js'
+import { LiteralPrefilter, literalsOf } from './literals.js'
+import { nativePattern } from './native.js'
 import { findAll, findAllOf, matchesWhole, type PatternMatch, wholeGroups } from './pattern.js'
 import type { PackSpec } from './spec.js'
 
@@ -11,14 +13,26 @@ export interface PackRuleMeta extends RuleMeta {
 
 type Check = (context: ParagraphContext<Record<string, unknown>>) => void
 
+/** How a pack rule runs. */
+export interface PackRuleOptions {
+  /**
+   * The pack ships with mtclean (its patterns are reviewed and checked for ReDoS): entries whose
+   * RE2 source translates run as native JS RegExps. Never for user packs.
+   */
+  trusted?: boolean
+}
+
 /**
- * Build an engine rule from a validated pack rule. Matching runs on re2js (linear time): one DFA
- * pass over a paragraph tells which entries match, so no JS trigger is built from user patterns.
+ * Build an engine rule from a validated pack rule. Matching runs on re2js (linear time): a
+ * literal prefilter, or else one DFA pass over a paragraph, tells which entries to run, so no
+ * JS trigger is built from user patterns. Trusted packs run translatable entries natively.
  *
- * @param spec The validated YAML rule.
+ * @param pack The validated YAML rule.
  * @param id The rule id, `<Folder>.<File>`.
+ * @param options `trusted` only for the built-in packs.
  */
-export function packRule(spec: PackSpec, id: string): AnyRule {
+export function packRule(pack: PackSpec, id: string, options: PackRuleOptions = {}): AnyRule {
+  const spec = options.trusted ? nativeSpec(pack) : pack
   const meta: PackRuleMeta = {
     id,
     category: spec.category,
@@ -38,6 +52,48 @@ export function packRule(spec: PackSpec, id: string): AnyRule {
   return defineRule({ meta, check })
 }
 
+/** Several rules of one pack, and the trigger they share when they share a literal scan. */
+export interface PackRules {
+  rules: AnyRule[]
+  /** Matches a paragraph that an entry of any of the rules may match (when all have literals). */
+  trigger?: RegExp
+}
+
+/**
+ * Build the rules of a pack's files so that they share one literal scan: files whose entries all
+ * have required literals get their candidates from one scan of the paragraph, and when every
+ * file has them the scan is also returned as a trigger (a paragraph is scanned once in all).
+ *
+ * @param files The validated files, in order, with their rule ids.
+ * @param options As for `packRule`.
+ */
+export function packRules(
+  files: readonly { id: string; spec: PackSpec }[],
+  options: PackRuleOptions = {},
+): PackRules {
+  const lists: string[][] = []
+  const ranges = files.map(({ spec }) => {
+    const literals = spec.set.prefilter ? literalsOf(spec.entries.map((e) => e.source)) : undefined
+    if (!literals) return undefined
+    lists.push(...literals)
+    return { from: lists.length - literals.length, to: lists.length }
+  })
+  const shared = lists.length > 0 ? new LiteralPrefilter(lists) : undefined
+  const rules = files.map(({ id, spec }, index) => {
+    const range = ranges[index]
+    if (!shared || !range) return packRule(spec, id, options)
+    const prefilter = shared.slice(range.from, range.to)
+    return packRule({ ...spec, set: { ...spec.set, prefilter } }, id, options)
+  })
+  return shared && ranges.every(Boolean) ? { rules, trigger: shared.trigger() } : { rules }
+}
+
+/** The spec with a native RegExp for each entry whose RE2 source translates. */
+function nativeSpec(spec: PackSpec): PackSpec {
+  const native = spec.entries.map((e) => nativePattern(e.source, spec.ignorecase, spec.nonword))
+  return { ...spec, set: { ...spec.set, native } }
+}
+
 function isException(spec: PackSpec, text: string): boolean {
   return spec.exceptions.some((pattern) => matchesWhole(pattern, text))
 }
@@ -46,7 +102,7 @@ function substitute(spec: PackSpec, { text, report }: ParagraphContext<Record<st
   for (const match of findAllOf(spec.set, text)) {
     if (isException(spec, match.text)) continue
     const entry = spec.entries[match.index]!
-    const groups = wholeGroups(entry.pattern, match.text) ?? [match.text]
+    const groups = match.groups ?? wholeGroups(entry.pattern, match.text) ?? [match.text]
     const replacements = unique(
       entry.replacements.map((r) => {
         const expanded = expand(r, groups)
@@ -89,6 +145,7 @@ function exist(spec: PackSpec, { text, report }: ParagraphContext<Record<string,
 }
 
 function repeat(spec: PackSpec, { text, report }: ParagraphContext<Record<string, unknown>>) {
+  if (spec.set.prefilter?.candidates(text)?.length === 0) return
   let previous: PatternMatch | undefined
   let count = 0
   for (const match of spec.combined ? findAll(spec.combined, text) : []) {

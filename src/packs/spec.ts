@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml'
 import { type Fixable, ruleCategories, type Severity } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
+import { literalPrefilter } from './literals.js'
 import { compilePattern, type Pattern, type PatternSet, patternSet } from './pattern.js'
 
 // A pack rule is one Vale-style YAML file. Keys (Vale's): extends (existence | substitution |
@@ -80,7 +81,10 @@ export interface PackSpec {
   entries: PackEntry[]
   /** Repetition: all tokens in one pattern, in YAML order (earlier ones win at the same start). */
   combined?: Pattern
-  /** Each entry with its word boundaries, as a set: the same matches, found faster. */
+  /**
+   * Each entry with its word boundaries, as a set: the same matches, found faster (with a literal
+   * prefilter when every entry has required literals).
+   */
   set: PatternSet
   /** Patterns a whole match is checked against: a match of one is skipped. */
   exceptions: Pattern[]
@@ -332,7 +336,7 @@ export function parsePackSpec(yamlText: string, fileName: string): Result<PackSp
     max,
     alpha: flags.alpha === true,
     entries,
-    set: patternSet(bounded, ignorecase),
+    set: patternSet(bounded, ignorecase, literalPrefilter(entries.map((e) => e.source))),
     exceptions,
   }
   if (packKind === 'repetition') {

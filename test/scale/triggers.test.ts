@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import calque, { calquePack, packTrigger, requiredLiterals } from '../../rules/calque.js'
+import calque, { calquePack, packTrigger } from '../../rules/calque.js'
 import { builtinRules } from '../../rules/index.js'
 import { runRules } from '../../src/engine/lint.js'
 import { splitParagraphs } from '../../src/engine/paragraphs.js'
 import type { AnyRule, ParagraphContext, Report } from '../../src/engine/types.js'
+import { requiredLiterals } from '../../src/packs/literals.js'
 
 // Cheap triggers: every rule that checks paragraphs declares one (calque's is read from its
 // pack), a trigger never hides a finding, and paragraphs no rule needs are never parsed.
