@@ -3,12 +3,16 @@ import { join, relative } from 'node:path'
 import { checkSync } from 'recheck'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { calquePack } from '../rules/calque.js'
 import { lintText } from '../src/engine/lint.js'
 import { parsePackRule } from '../src/packs/load.js'
+import { nativePattern } from '../src/packs/native.js'
 
 // Every regular expression literal in the shipped code (src/, rules/) is checked by recheck, a
-// ReDoS checker: none may take super-linear time on any input. User patterns never run as
-// JavaScript RegExps (packs compile them with re2js), so they are covered by test/packs.test.ts.
+// ReDoS checker: none may take super-linear time on any input. So is every pattern of the
+// built-in packs (rules/packs/): they are trusted and run as JavaScript RegExps where they
+// translate from RE2 (src/packs/native.ts). User patterns never run as JavaScript RegExps (packs
+// compile them with re2js), so they are covered by the hostile-pattern tests below.
 const root = new URL('..', import.meta.url).pathname
 
 function sourceFiles(dir: string): string[] {
@@ -51,6 +55,29 @@ describe('regular expressions run in linear time', () => {
 
   it.each(literals)('$where /$source/$flags', ({ source, flags }) => {
     const diagnostics = checkSync(source, flags.replace(/[gy]/g, ''), {
+      timeout: 10_000,
+      randomSeed: 1,
+    })
+    const detail =
+      diagnostics.status === 'vulnerable'
+        ? `${diagnostics.complexity.type} on ${JSON.stringify(diagnostics.attack.string).slice(0, 80)}`
+        : diagnostics.status
+    expect(detail).not.toMatch(/polynomial|exponential/)
+  })
+})
+
+const packRegexps = calquePack().flatMap(({ id, spec }) =>
+  spec.entries.map((entry) => ({
+    where: `${id}: ${entry.source}`,
+    regexp: nativePattern(entry.source, spec.ignorecase, spec.nonword),
+  })),
+)
+
+describe('built-in pack patterns, as the JavaScript RegExps they run as, run in linear time', () => {
+  it.each(packRegexps)('$where', ({ regexp }) => {
+    expect(regexp).toBeInstanceOf(RegExp)
+    if (!regexp) return
+    const diagnostics = checkSync(regexp.source, regexp.flags.replace(/[gy]/g, ''), {
       timeout: 10_000,
       randomSeed: 1,
     })
