@@ -1,11 +1,17 @@
 import type { FileResult } from '../pipeline.js'
+import { JsonLayout } from '../stream/report.js'
 
-/** The JSON report: `{version: 1, files: [{path, findings, error?}]}`. */
+/**
+ * The JSON report: `{"version":1,"files":[{"path","findings","error"?}]}`, compact, with each
+ * file entry and each finding on a line of its own.
+ */
 export function reportJson(results: readonly FileResult[]): string {
-  const files = results.map((r) => ({
-    path: r.path,
-    findings: r.findings,
-    ...(r.error ? { error: r.error } : {}),
-  }))
-  return `${JSON.stringify({ version: 1, files }, null, 2)}\n`
+  const layout = new JsonLayout()
+  let text = ''
+  for (const result of results) {
+    text += layout.open(result.path) + layout.items(result.findings)
+    if (result.error) text += layout.field('error', result.error)
+    text += layout.close()
+  }
+  return text + layout.finish()
 }

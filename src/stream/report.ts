@@ -135,16 +135,74 @@ export function byline(counts: Counts, color: boolean): string {
 }
 
 /**
- * The JSON report (`{version: 1, files: [{path, findings, error?, …}]}`, as `reportJson` and
- * `JSON.stringify(…, null, 2)` write it) written file by file and finding by finding. Fields
- * after `findings` (`error`, `applied`, `output`) are added with `field` or, item by item, with
- * `beginArray`/`items`/`endArray`.
+ * The text of the JSON report (`{"version":1,"files":[{"path","findings",…}]}`), piece by piece:
+ * compact JSON with each file entry and each finding on a line of its own, so a report can be
+ * written file by file and finding by finding, read by any JSON parser, and still be grepped.
+ * `reportJson` and `JsonWriter` both write through it, so their texts are the same.
  */
-export class JsonWriter {
+export class JsonLayout {
   private files = 0
   private inArray = 0
   private findingsOpen = false
-  private started = false
+
+  /** Open a file's entry (and the document, before the first). */
+  open(path: string): string {
+    const head = this.files++ === 0 ? '{"version":1,"files":[\n' : ',\n'
+    this.inArray = 0
+    this.findingsOpen = true
+    return `${head}{"path":${JSON.stringify(path)},"findings":[`
+  }
+
+  /** Items of the open array (findings, or one opened with `beginArray`), a line each. */
+  items(items: readonly unknown[]): string {
+    let text = ''
+    for (const item of items) {
+      text += `${this.inArray++ === 0 ? '\n' : ',\n'}${JSON.stringify(item)}`
+    }
+    return text
+  }
+
+  private closeArray(): string {
+    const text = this.inArray > 0 ? '\n]' : ']'
+    this.inArray = 0
+    return text
+  }
+
+  private endFindings(): string {
+    if (!this.findingsOpen) return ''
+    this.findingsOpen = false
+    return this.closeArray()
+  }
+
+  /** A field with its whole value, after the findings. */
+  field(key: string, value: unknown): string {
+    return `${this.endFindings()},${JSON.stringify(key)}:${JSON.stringify(value)}`
+  }
+
+  /** Start a field holding an array whose items follow with `items`. */
+  beginArray(key: string): string {
+    return `${this.endFindings()},${JSON.stringify(key)}:[`
+  }
+
+  /** End the array started with `beginArray`. */
+  endArray(): string {
+    return this.closeArray()
+  }
+
+  /** Close the open entry. */
+  close(): string {
+    return `${this.endFindings()}}`
+  }
+
+  /** End the document. */
+  finish(): string {
+    return this.files === 0 ? '{"version":1,"files":[]}\n' : '\n]}\n'
+  }
+}
+
+/** The JSON report written to a sink file by file and finding by finding (see `JsonLayout`). */
+export class JsonWriter {
+  private readonly layout = new JsonLayout()
   /** Totals of what was reported. */
   readonly counts = noCounts()
 
@@ -153,15 +211,7 @@ export class JsonWriter {
 
   /** Open a file's entry. */
   async open(path: string): Promise<void> {
-    let text = ''
-    if (!this.started) {
-      this.started = true
-      text += '{\n  "version": 1,\n  "files": ['
-    }
-    text += `${this.files++ === 0 ? '\n' : ',\n'}    {\n      "path": ${JSON.stringify(path)},\n      "findings": [`
-    this.inArray = 0
-    this.findingsOpen = true
-    await this.sink.write(text)
+    await this.sink.write(this.layout.open(path))
   }
 
   /** Add findings to the open entry. */
@@ -172,63 +222,31 @@ export class JsonWriter {
 
   /** Add items to the open array (findings, or one opened with `beginArray`). */
   async items(items: readonly unknown[]): Promise<void> {
-    if (items.length === 0) return
-    // One stringify for the batch, nested in three more arrays so the items come out at their
-    // depth in the report (4); the 20 characters of brackets on either side are cut off.
-    const json = JSON.stringify([[[items]]], null, 2)
-    const body = json.slice(20, -20)
-    await this.sink.write(`${this.inArray === 0 ? '\n' : ',\n'}${body}`)
-    this.inArray += items.length
-  }
-
-  private async closeArray() {
-    await this.sink.write(this.inArray > 0 ? '\n      ]' : ']')
-    this.inArray = 0
-  }
-
-  private async endFindings() {
-    if (!this.findingsOpen) return
-    this.findingsOpen = false
-    await this.closeArray()
+    if (items.length > 0) await this.sink.write(this.layout.items(items))
   }
 
   /** Add a field with its whole value. */
   async field(key: string, value: unknown): Promise<void> {
-    await this.endFindings()
-    await this.sink.write(
-      `,\n      ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '      ')}`,
-    )
+    await this.sink.write(this.layout.field(key, value))
   }
 
   /** Start a field holding an array whose items follow with `items`. */
   async beginArray(key: string): Promise<void> {
-    await this.endFindings()
-    await this.sink.write(`,\n      ${JSON.stringify(key)}: [`)
-    this.inArray = 0
+    await this.sink.write(this.layout.beginArray(key))
   }
 
   /** End the array started with `beginArray`. */
   async endArray(): Promise<void> {
-    await this.closeArray()
+    await this.sink.write(this.layout.endArray())
   }
 
   /** Close the open entry. */
   async close(): Promise<void> {
-    await this.endFindings()
-    await this.sink.write('\n    }')
+    await this.sink.write(this.layout.close())
   }
 
   /** End the document. */
   async finish(): Promise<void> {
-    if (!this.started) {
-      await this.sink.write('{\n  "version": 1,\n  "files": []\n}\n')
-      return
-    }
-    await this.sink.write('\n  ]\n}\n')
+    await this.sink.write(this.layout.finish())
   }
-}
-
-/** Indent every line but the first (the first follows a key or a comma). */
-export function indent(json: string, prefix: string): string {
-  return json.includes('\n') ? json.replace(/\n/g, `\n${prefix}`) : json
 }
