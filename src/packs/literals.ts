@@ -332,7 +332,8 @@ export class LiteralPrefilter implements Prefilter {
 
   /**
    * A trigger for the engine: a non-global RegExp (its source is the scan's) whose `test` is
-   * true when some entry may match, or when the prefilter cannot tell.
+   * true when some entry may match, or when the prefilter cannot tell. Only `test` asks the
+   * prefilter (the engine uses nothing else); the answer is kept for the rule's check.
    */
   trigger(): RegExp {
     return new PrefilterTrigger(this)
