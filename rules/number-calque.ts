@@ -135,13 +135,12 @@ export default defineRule({
       const start = match.index
       const span = match[0]
       const head = range.exec(span)
-      const groups = [...span.slice(head ? head[0].length : 0).matchAll(group)].map((g) => ({
-        amount: parse(g[1]!),
-        unit: unitName(g[2]!),
-      }))
-      const literal = groups.length > 1 || groups.some((g) => chinese.has(g.unit))
+      const found = [...span.slice(head ? head[0].length : 0).matchAll(group)]
+      // Only several groups or a Chinese unit are literal; amounts are parsed only then.
+      if (found.length < 2 && !found.some((g) => chinese.has(unitName(g[2]!)))) continue
+      const groups = found.map((g) => ({ amount: parse(g[1]!), unit: unitName(g[2]!) }))
       const value = total(groups)
-      if (!literal || !value) continue
+      if (!value) continue
       let forms = spell(value)
       if (head) {
         const lastUnit = groups.at(-1)!.unit
