@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The built CLI (`npm run build` writes it). */
-export const bin = fileURLToPath(new URL('../dist/src/cli/bin.js', import.meta.url))
+export const bin = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url))
 
 /** What one CLI run gave. */
 export interface Run {

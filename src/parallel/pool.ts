@@ -12,8 +12,9 @@ export function defaultJobs(): number {
 }
 
 /**
- * The worker entry as built (`dist/src/parallel/worker.js`). Next to this module when it runs
- * from dist; from the TypeScript sources (tests), the built one under the package root.
+ * The worker entry as built: `worker.js` next to this module when it runs from dist (the CLI
+ * bundle's `dist/cli/worker.js`, or `dist/src/parallel/worker.js`); from the TypeScript sources
+ * (tests), the built one under the package root.
  */
 export function workerEntry(): string {
   const here = fileURLToPath(new URL('./worker.js', import.meta.url))

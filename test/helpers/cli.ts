@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 /** The built CLI entry (`npm run build` writes it). */
-export const binPath = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url))
+export const binPath = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -98,7 +98,7 @@ export function finished(child: ChildProcess): Promise<RunResult> {
 }
 
 /**
- * Run the built CLI (`node dist/src/cli/bin.js ARGS…`) to completion.
+ * Run the built CLI (`node dist/cli/bin.js ARGS…`) to completion.
  *
  * @example const { code, stdout } = await runCli(['fix', 'a.txt'], { cwd: folder })
  */
