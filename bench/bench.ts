@@ -1,9 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { packageRoot } from '../src/cli/version.js'
 import { writeCorpus } from './corpus.js'
+import { marker } from './marker.js'
 import { measureTriggers } from './triggers.js'
 
 // `npm run bench`: generate corpora from samples/*.txt and measure the built CLI on them.
@@ -70,13 +72,26 @@ function measure(
   const before = load()
   // The input's size (fix --write changes it).
   const mb = sizeOf(path) / 1e6
-  const node = [join(root, 'dist/bench/measure.js'), ...args, path]
-  const output = execFileSync(
+  // The CLI as users run it (the bundle), its report going to /dev/null.
+  const node = [
+    '--import',
+    pathToFileURL(join(root, 'dist/bench/measure.js')).href,
+    join(root, 'dist/cli/bin.js'),
+    ...args,
+    path,
+  ]
+  const run = spawnSync(
     options.pinned ? 'taskset' : process.execPath,
     options.pinned ? ['-c', '0', process.execPath, ...node] : node,
-    { encoding: 'utf8', maxBuffer: 1 << 20, cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+    { encoding: 'utf8', maxBuffer: 16 << 20, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   )
-  const result = JSON.parse(output.trim().split('\n').pop() ?? '{}')
+  const line = run.stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(marker))
+  if (!line)
+    throw new Error(`${label}: no measurement (exit ${run.status}): ${run.stderr.slice(-400)}`)
+  const result = JSON.parse(line.slice(marker.length))
   const rate = mb / result.seconds
   const measured = { label, mb, ...result, rate, load: before }
   results.push(measured)

@@ -1,21 +1,12 @@
-import { Writable } from 'node:stream'
-import { main } from '../src/cli/main.js'
+import { writeSync } from 'node:fs'
+import { marker } from './marker.js'
 
-// Runs one CLI invocation in this process and prints this process's wall time (from Node's start,
-// so start-up and module loading count, as they do for a user) and peak RSS as JSON:
-// `node dist/bench/measure.js lint --format json PATH`.
-const sink = new Writable({
-  write(_chunk, _encoding, done) {
-    done()
-  },
+// Preloaded into a CLI run by the bench (`node --import dist/bench/measure.js dist/cli/bin.js
+// lint …`): when the process exits, prints its wall time (from Node's start, so start-up and
+// module loading count, as they do for a user) and its peak RSS as one JSON line on stderr.
+
+process.on('exit', (code) => {
+  const seconds = process.uptime()
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  writeSync(2, `${marker} ${JSON.stringify({ code, seconds, peakRssMb })}\n`)
 })
-const code = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: sink,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  env: { ...process.env, NO_COLOR: '1' },
-})
-const seconds = process.uptime()
-const peakRssMb = process.resourceUsage().maxRSS / 1024
-process.stdout.write(`${JSON.stringify({ code, seconds, peakRssMb })}\n`)
