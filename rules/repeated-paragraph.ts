@@ -25,10 +25,11 @@ const tableLike = /[|\t]/
 const fragment = /^\s*(?:[-*•·—–>#;]\s|\(?(?:\p{N}{1,3}|\p{L})[.)]\s|\p{Ll})|[,;-]\s*$/u
 
 // Whitespace other than single spaces between words: only such text needs normalising.
-const unevenSpace = /^\s|[^\S ]|\s$| {2}/u
+const unevenSpace = /[^\S ]| {2}/u
 
 function normalise(text: string): string {
-  return unevenSpace.test(text) ? text.trim().replace(/\s+/gu, ' ') : text
+  const even = !unevenSpace.test(text) && text[0] !== ' ' && text.at(-1) !== ' '
+  return even ? text : text.trim().replace(/\s+/gu, ' ')
 }
 
 // Whether the text has at least `min` words with a letter; stops counting there.

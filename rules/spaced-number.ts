@@ -13,8 +13,10 @@ const decimalAfter =
 const decimalBefore =
   /(?<![0-9.,])([0-9]{1,3}) \.([0-9]{1,3})(?=%|\s?(?:percent|per cent|percentage points?|yuan|dollars|euros|kg|km|cm|mm|tons?|tonnes?|hectares?|billion|million|trillion|times|seconds|metres|meters|degrees|°C|\u2103)(?!\p{L}))/gu
 const quotedDate = /(?<=["\u201c])(1[0-2]|[1-9])\. ([12][0-9]|3[01]|[1-9])(?=["\u201d])/gu
+// The year comes first and the words before it are checked behind it: a pattern that starts
+// with a lookbehind is tried at every position, one that starts with a digit is not.
 const yearSplit =
-  /(?<=\b(?:[Ii]n|[Ss]ince|[Yy]ear|by|until|[Ff]rom|before|after)\s|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s(?:[0-9]{1,2},?\s)?)(?:1 9[0-9]{2}|2 0[0-9]{2})/gu
+  /(?:1 9[0-9]{2}|2 0[0-9]{2})(?<=(?:\b(?:[Ii]n|[Ss]ince|[Yy]ear|by|until|[Ff]rom|before|after)\s|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s(?:[0-9]{1,2},?\s)?)[0-9] [0-9]{3})/gu
 // After a split year: the end, punctuation (not a decimal or thousands mark), or a clause.
 const yearEnd =
   /^(?:$|[.,;:!?)"\u201d](?![0-9])|-|\s(?:and|or|to|when|the|was|were|is|we|it|this|they|he|she)\b)/u
