@@ -97,21 +97,24 @@ export interface RawReport extends Report {
   ruleId: string
 }
 
-/**
- * Run the active rules over paragraphs of one text and collect their reports, with offsets
- * relative to the start of that text. Used by the engine and by the retext preset.
- */
-export function runRules(paragraphs: readonly Paragraph[], active: readonly ActiveRule[]) {
-  const reports: RawReport[] = []
-  if (active.length === 0) return reports
+/** Receives each validated report, its paragraph's offset in the text (0 for documents), and the rule. */
+type ReportSink = (report: Report, by: number, active: ActiveRule) => void
+
+// Run the active rules over paragraphs, handing each report to `sink`.
+function checkParagraphs(
+  paragraphs: readonly Paragraph[],
+  active: readonly ActiveRule[],
+  sink: ReportSink,
+) {
+  if (active.length === 0) return
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!
     let tree: NlcstRoot | undefined
     // The rule being run: checks are synchronous, so one report function serves them all.
-    let rule = active[0]!.rule
+    let current = active[0]!
     const report = (found: Report) => {
-      validateReport(rule, found, paragraph.text.length)
-      reports.push(shift(found, paragraph.offset, rule.meta.id))
+      validateReport(current.rule, found, paragraph.text.length)
+      sink(found, paragraph.offset, current)
     }
     const context = {
       text: paragraph.text,
@@ -124,43 +127,60 @@ export function runRules(paragraphs: readonly Paragraph[], active: readonly Acti
       options: {} as Record<string, unknown>,
       report,
     }
-    for (const current of active) {
-      rule = current.rule
+    for (const entry of active) {
+      current = entry
+      const rule = entry.rule
       if (!rule.check) continue
       if (rule.trigger && !rule.trigger.test(paragraph.text)) continue
-      context.options = current.options
+      context.options = entry.options
       context.report = report
       rule.check(context)
     }
   }
-  for (const { rule, options } of active) {
-    if (!rule.checkDocument) continue
-    rule.checkDocument({
+  for (const entry of active) {
+    if (!entry.rule.checkDocument) continue
+    entry.rule.checkDocument({
       paragraphs,
-      options,
+      options: entry.options,
       report: (report) => {
-        validateReport(rule, report, Number.POSITIVE_INFINITY)
-        reports.push({ ...report, ruleId: rule.meta.id })
+        validateReport(entry.rule, report, Number.POSITIVE_INFINITY)
+        sink(report, 0, entry)
       },
     })
   }
+}
+
+/**
+ * Run the active rules over paragraphs of one text and collect their reports, with offsets
+ * relative to the start of that text. Used by the engine and by the retext preset.
+ */
+export function runRules(paragraphs: readonly Paragraph[], active: readonly ActiveRule[]) {
+  const reports: RawReport[] = []
+  checkParagraphs(paragraphs, active, (report, by, { rule }) => {
+    reports.push(shift(report, by, rule.meta.id))
+  })
   return reports
 }
 
-function shift(report: Report, by: number, ruleId: string): RawReport {
-  const move = (edit: Edit): Edit => ({
-    start: edit.start + by,
-    end: edit.end + by,
-    text: edit.text,
-  })
-  const shifted: RawReport = { ...report, ruleId, start: report.start + by, end: report.end + by }
-  if (report.fix) shifted.fix = move(report.fix)
+// A report's offsets and edits moved by `by`: only what a finding takes from them.
+function moved(report: Report, by: number): Report {
+  const result: Report = { start: report.start + by, end: report.end + by, message: '' }
+  if (report.fix)
+    result.fix = { start: report.fix.start + by, end: report.fix.end + by, text: report.fix.text }
   if (report.suggestions) {
-    shifted.suggestions = report.suggestions.map((s) => ({
+    result.suggestions = report.suggestions.map((s) => ({
       label: s.label,
-      edits: s.edits.map(move),
+      edits: s.edits.map((e) => ({ start: e.start + by, end: e.end + by, text: e.text })),
     }))
   }
+  return result
+}
+
+function shift(report: Report, by: number, ruleId: string): RawReport {
+  const { start, end, fix, suggestions } = moved(report, by)
+  const shifted: RawReport = { ...report, ruleId, start, end }
+  if (fix) shifted.fix = fix
+  if (suggestions) shifted.suggestions = suggestions
   return shifted
 }
 
@@ -217,34 +237,43 @@ export function lintSegments(
 ): Finding[] {
   const active = activateRules(options)
   if (active.length === 0 || segments.length === 0) return []
-  const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
   const identity = segments.every((s) => !s.toSource && !s.encode)
-  const paragraphs: Paragraph[] = identity ? (segments as Paragraph[]) : layOut(segments)
-  const reports = runRules(paragraphs, active)
   const place = location(source)
   const findings: Finding[] = []
-  for (const report of reports) {
-    const mapped = identity ? report : mapReport(report, segments, paragraphs)
-    if (!mapped) continue
-    const { rule, severity } = byId.get(report.ruleId)!
-    const from = place.toPoint(mapped.start)
-    const to = place.toPoint(mapped.end)
-    findings.push({
-      ruleId: report.ruleId,
-      category: rule.meta.category,
-      severity,
+  // `at` holds the finding's offsets and edits in the source; `report` its message and note.
+  const add = (report: Report, at: Report, active: ActiveRule) => {
+    const from = place.toPoint(at.start)
+    const to = place.toPoint(at.end)
+    const finding: Finding = {
+      ruleId: active.rule.meta.id,
+      category: active.rule.meta.category,
+      severity: active.severity,
       message: report.message,
       line: from?.line ?? 1,
       column: from?.column ?? 1,
       endLine: to?.line ?? 1,
       endColumn: to?.column ?? 1,
-      start: mapped.start,
-      end: mapped.end,
-      actual: source.slice(mapped.start, mapped.end),
-      fix: mapped.fix ?? null,
-      suggestions: (mapped.suggestions ?? []) as Suggestion[],
-      ...(report.note ? { note: report.note } : {}),
+      start: at.start,
+      end: at.end,
+      actual: source.slice(at.start, at.end),
+      fix: at.fix ?? null,
+      suggestions: (at.suggestions ?? []) as Suggestion[],
+    }
+    if (report.note) finding.note = report.note
+    findings.push(finding)
+  }
+  if (identity) {
+    // Plain paragraphs: offsets only move by the paragraph's, so findings are built directly.
+    checkParagraphs(segments as Paragraph[], active, (report, by, entry) => {
+      add(report, by === 0 ? report : moved(report, by), entry)
     })
+  } else {
+    const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
+    const paragraphs = layOut(segments)
+    for (const report of runRules(paragraphs, active)) {
+      const mapped = mapReport(report, segments, paragraphs)
+      if (mapped) add(report, mapped, byId.get(report.ruleId)!)
+    }
   }
   return findings.sort(compareFindings)
 }
