@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from 'node:path'
 import type { AnyRule } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
 import { packRule } from './rule.js'
-import { type PackSpec, parsePackSpec } from './spec.js'
+import { type PackReadOptions, type PackSpec, parsePackSpec } from './spec.js'
 
 export type { PackRuleMeta } from './rule.js'
 export type { PackEntry, PackKind, PackSpec } from './spec.js'
@@ -33,7 +33,11 @@ export function parsePackRule(yamlText: string, id: string, fileName: string): R
 }
 
 /** Read and validate one rule file of the pack `packName`; its id is `<packName>.<File>`. */
-export function readPackFile(path: string, packName: string): Result<PackFile> {
+export function readPackFile(
+  path: string,
+  packName: string,
+  options: PackReadOptions = {},
+): Result<PackFile> {
   const name = basename(path, extname(path))
   if (!ruleName.test(name)) {
     return err(
@@ -46,7 +50,7 @@ export function readPackFile(path: string, packName: string): Result<PackFile> {
   } catch (error) {
     return err(`${path}: cannot read rule file: ${reason(error)}`)
   }
-  const spec = parsePackSpec(text.replace(/^\uFEFF/, ''), path)
+  const spec = parsePackSpec(text.replace(/^\uFEFF/, ''), path, options)
   return spec.ok ? ok({ id: `${packName}.${name}`, path, spec: spec.value }) : spec
 }
 
@@ -65,7 +69,7 @@ export function loadRuleFile(path: string, packName: string): Result<AnyRule> {
  * Read and validate every `.yml`/`.yaml` rule directly in a pack folder, sorted by file name.
  * The first broken file stops loading with its error.
  */
-export function readPackFolder(dir: string): Result<PackFile[]> {
+export function readPackFolder(dir: string, options: PackReadOptions = {}): Result<PackFile[]> {
   let names: string[]
   try {
     if (!statSync(dir).isDirectory()) return err(`${dir}: pack is not a folder`)
@@ -84,7 +88,7 @@ export function readPackFolder(dir: string): Result<PackFile[]> {
   for (const name of names.filter((n) => ruleFile.test(n)).sort()) {
     const path = join(dir, name)
     if (!statSync(path).isFile()) continue
-    const file = readPackFile(path, pack)
+    const file = readPackFile(path, pack, options)
     if (!file.ok) return file
     const other = seen.get(file.value.id)
     if (other) return err(`${path}: rule id ${file.value.id} is also defined by ${other}`)

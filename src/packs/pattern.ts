@@ -3,8 +3,26 @@ import { err, ok, type Result } from '../result.js'
 import type { Prefilter } from './literals.js'
 import { nativeUnsafe } from './native.js'
 
-/** A compiled linear-time pattern (RE2 syntax, run by re2js). */
-export type Pattern = RE2JS
+/** A linear-time pattern (RE2 syntax, run by re2js): what the pack matchers use of one. */
+export type Pattern = Pick<RE2JS, 'matcher' | 'test' | 'pattern' | 'groupCount'>
+
+/**
+ * A pattern compiled on first use, for trusted packs (the built-in ones, whose patterns the test
+ * suite compiles and validates): most of their matching runs natively and never needs it.
+ */
+export function lazyPattern(source: string, ignoreCase: boolean): Pattern {
+  let compiled: RE2JS | undefined
+  const get = () => {
+    compiled ??= RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
+    return compiled
+  }
+  return {
+    matcher: (input) => get().matcher(input),
+    test: (input) => get().test(input),
+    pattern: () => source,
+    groupCount: () => get().groupCount(),
+  }
+}
 
 /**
  * Compile a user pattern with re2js (RE2 syntax: matching is linear in the input length).
@@ -81,7 +99,8 @@ export function wholeGroups(pattern: Pattern, text: string): string[] | undefine
  * text; with one, a literal scan tells which may. Trusted patterns may also run natively.
  */
 export interface PatternSet {
-  set: RE2Set
+  /** The members as one RE2 set (built on first use: a prefilter usually makes it unneeded). */
+  readonly set: RE2Set
   members: Pattern[]
   /** Which members may match a text, from their required literals (when all have some). */
   prefilter?: Prefilter
@@ -95,10 +114,29 @@ export function patternSet(
   ignoreCase: boolean,
   prefilter?: Prefilter,
 ): PatternSet {
-  const set = new RE2Set(RE2Set.UNANCHORED, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
-  for (const member of members) set.add(member.pattern())
-  set.compile()
-  return prefilter ? { set, members, prefilter } : { set, members }
+  let built: RE2Set | undefined
+  const patterns: PatternSet = {
+    members,
+    get set() {
+      if (!built) {
+        built = new RE2Set(RE2Set.UNANCHORED, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)
+        for (const member of members) built.add(member.pattern())
+        built.compile()
+      }
+      return built
+    },
+  }
+  if (prefilter) patterns.prefilter = prefilter
+  return patterns
+}
+
+/** The same set, its members also running as these native RegExps (trusted packs only). */
+export function withNative(
+  patterns: PatternSet,
+  native: readonly (RegExp | undefined)[],
+): PatternSet {
+  // The set's getter stays on the prototype, so the RE2 set is still built only when needed.
+  return Object.create(patterns, { native: { value: native, enumerable: true } })
 }
 
 /** A match of one member of a set: `index` is the member. */

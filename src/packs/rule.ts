@@ -2,7 +2,14 @@ import { defineRule } from '../engine/define-rule.js'
 import type { AnyRule, Edit, ParagraphContext, Report, RuleMeta } from '../engine/types.js'
 import { LiteralPrefilter, literalsOf } from './literals.js'
 import { nativePattern } from './native.js'
-import { findAll, findAllOf, matchesWhole, type PatternMatch, wholeGroups } from './pattern.js'
+import {
+  findAll,
+  findAllOf,
+  matchesWhole,
+  type PatternMatch,
+  wholeGroups,
+  withNative,
+} from './pattern.js'
 import type { PackSpec } from './spec.js'
 
 /** A pack rule's metadata: a rule's, plus the YAML's `link`. */
@@ -91,7 +98,7 @@ export function packRules(
 /** The spec with a native RegExp for each entry whose RE2 source translates. */
 function nativeSpec(spec: PackSpec): PackSpec {
   const native = spec.entries.map((e) => nativePattern(e.source, spec.ignorecase, spec.nonword))
-  return { ...spec, set: { ...spec.set, native } }
+  return { ...spec, set: withNative(spec.set, native) }
 }
 
 function isException(spec: PackSpec, text: string): boolean {

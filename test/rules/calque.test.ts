@@ -1,4 +1,6 @@
-import rule from '../../rules/calque.js'
+import { describe, expect, it } from 'vitest'
+import rule, { calquePack, calquePackDir } from '../../rules/calque.js'
+import { type PackFile, readPackFolder } from '../../src/packs/load.js'
 import { ruleTester } from '../rule-tester.js'
 
 ruleTester(rule, {
@@ -79,4 +81,15 @@ ruleTester(rule, {
       errors: 1,
     },
   ],
+})
+
+describe('the built-in pack', () => {
+  it('passes every check of an untrusted pack, with the entries the rule runs', () => {
+    // The rule reads the pack trusted (patterns compiled on first use, no empty-match check).
+    const checked = readPackFolder(calquePackDir())
+    expect(checked.ok).toBe(true)
+    const sources = (files: readonly PackFile[]) =>
+      files.map((f) => [f.id, f.spec.entries.map((e) => e.source)])
+    if (checked.ok) expect(sources(checked.value)).toEqual(sources(calquePack()))
+  })
 })
