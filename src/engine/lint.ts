@@ -97,8 +97,8 @@ export interface RawReport extends Report {
   ruleId: string
 }
 
-/** Receives each validated report, its paragraph's offset in the text (0 for documents), and the rule. */
-type ReportSink = (report: Report, by: number, active: ActiveRule) => void
+/** Receives each validated report, its paragraph (none for a document's), and the rule. */
+type ReportSink = (report: Report, paragraph: Paragraph | undefined, active: ActiveRule) => void
 
 // Run the active rules over paragraphs, handing each report to `sink`.
 function checkParagraphs(
@@ -114,7 +114,7 @@ function checkParagraphs(
     let current = active[0]!
     const report = (found: Report) => {
       validateReport(current.rule, found, paragraph.text.length)
-      sink(found, paragraph.offset, current)
+      sink(found, paragraph, current)
     }
     const context = {
       text: paragraph.text,
@@ -144,7 +144,7 @@ function checkParagraphs(
       options: entry.options,
       report: (report) => {
         validateReport(entry.rule, report, Number.POSITIVE_INFINITY)
-        sink(report, 0, entry)
+        sink(report, undefined, entry)
       },
     })
   }
@@ -156,8 +156,8 @@ function checkParagraphs(
  */
 export function runRules(paragraphs: readonly Paragraph[], active: readonly ActiveRule[]) {
   const reports: RawReport[] = []
-  checkParagraphs(paragraphs, active, (report, by, { rule }) => {
-    reports.push(shift(report, by, rule.meta.id))
+  checkParagraphs(paragraphs, active, (report, paragraph, { rule }) => {
+    reports.push(shift(report, paragraph?.offset ?? 0, rule.meta.id))
   })
   return reports
 }
@@ -240,19 +240,25 @@ export function lintSegments(
   const identity = segments.every((s) => !s.toSource && !s.encode)
   const place = location(source)
   const findings: Finding[] = []
-  // `at` holds the finding's offsets and edits in the source; `report` its message and note.
-  const add = (report: Report, at: Report, active: ActiveRule) => {
-    const from = place.toPoint(at.start)
-    const to = place.toPoint(at.end)
+  // `at` holds the finding's offsets and edits in the source; `report` its message and note;
+  // `where` the line and column of both ends when they are known already.
+  const add = (
+    report: Report,
+    at: Report,
+    active: ActiveRule,
+    where?: { line: number; column: number; endColumn: number },
+  ) => {
+    const from = where ? undefined : place.toPoint(at.start)
+    const to = where ? undefined : place.toPoint(at.end)
     const finding: Finding = {
       ruleId: active.rule.meta.id,
       category: active.rule.meta.category,
       severity: active.severity,
       message: report.message,
-      line: from?.line ?? 1,
-      column: from?.column ?? 1,
-      endLine: to?.line ?? 1,
-      endColumn: to?.column ?? 1,
+      line: where?.line ?? from?.line ?? 1,
+      column: where?.column ?? from?.column ?? 1,
+      endLine: where?.line ?? to?.line ?? 1,
+      endColumn: where?.endColumn ?? to?.column ?? 1,
       start: at.start,
       end: at.end,
       actual: source.slice(at.start, at.end),
@@ -263,9 +269,23 @@ export function lintSegments(
     findings.push(finding)
   }
   if (identity) {
-    // Plain paragraphs: offsets only move by the paragraph's, so findings are built directly.
-    checkParagraphs(segments as Paragraph[], active, (report, by, entry) => {
-      add(report, by === 0 ? report : moved(report, by), entry)
+    // Plain paragraphs: offsets only move by the paragraph's, so findings are built directly;
+    // a paragraph without a line break holds one line, so its start's point gives theirs.
+    let last: { paragraph: Paragraph; line: number; column: number; oneLine: boolean } | undefined
+    checkParagraphs(segments as Paragraph[], active, (report, paragraph, entry) => {
+      if (!paragraph) return add(report, report, entry)
+      const at = paragraph.offset === 0 ? report : moved(report, paragraph.offset)
+      if (last?.paragraph !== paragraph) {
+        const point = place.toPoint(paragraph.offset)
+        const oneLine = !/[\r\n]/.test(paragraph.text)
+        last = { paragraph, line: point?.line ?? 1, column: point?.column ?? 1, oneLine }
+      }
+      if (!last.oneLine) return add(report, at, entry)
+      add(report, at, entry, {
+        line: last.line,
+        column: last.column + report.start,
+        endColumn: last.column + report.end,
+      })
     })
   } else {
     const byId = new Map(active.map((a) => [a.rule.meta.id, a]))

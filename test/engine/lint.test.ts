@@ -1,3 +1,5 @@
+import fc from 'fast-check'
+import { location } from 'vfile-location'
 import { describe, expect, it } from 'vitest'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { lintSegments, lintText } from '../../src/engine/lint.js'
@@ -144,5 +146,28 @@ describe('lintSegments', () => {
       { rules: [twice] },
     )
     expect(findings.map((f) => f.actual)).toEqual(['two'])
+  })
+})
+
+describe('finding positions', () => {
+  it('are the points vfile-location gives, whatever the line breaks', () => {
+    const piece = fc.constantFrom('x', 'ab', ' ', '\n', '\r\n', '\r', '\t', '😀', 'é', 'xx\rx')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        const place = location(text)
+        for (const f of lintText(text, { rules: [flagX] })) {
+          const from = place.toPoint(f.start)!
+          const to = place.toPoint(f.end)!
+          expect([f.line, f.column, f.endLine, f.endColumn]).toEqual([
+            from.line,
+            from.column,
+            to.line,
+            to.column,
+          ])
+        }
+      }),
+      { numRuns: 500 },
+    )
   })
 })
