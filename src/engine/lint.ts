@@ -162,17 +162,19 @@ export function runRules(paragraphs: readonly Paragraph[], active: readonly Acti
   return reports
 }
 
+function moveEdit(edit: Edit, by: number): Edit {
+  return { start: edit.start + by, end: edit.end + by, text: edit.text }
+}
+
+function moveSuggestions(suggestions: readonly Suggestion[], by: number): Suggestion[] {
+  return suggestions.map((s) => ({ label: s.label, edits: s.edits.map((e) => moveEdit(e, by)) }))
+}
+
 // A report's offsets and edits moved by `by`: only what a finding takes from them.
 function moved(report: Report, by: number): Report {
   const result: Report = { start: report.start + by, end: report.end + by, message: '' }
-  if (report.fix)
-    result.fix = { start: report.fix.start + by, end: report.fix.end + by, text: report.fix.text }
-  if (report.suggestions) {
-    result.suggestions = report.suggestions.map((s) => ({
-      label: s.label,
-      edits: s.edits.map((e) => ({ start: e.start + by, end: e.end + by, text: e.text })),
-    }))
-  }
+  if (report.fix) result.fix = moveEdit(report.fix, by)
+  if (report.suggestions) result.suggestions = moveSuggestions(report.suggestions, by)
   return result
 }
 
@@ -240,16 +242,19 @@ export function lintSegments(
   const identity = segments.every((s) => !s.toSource && !s.encode)
   const place = location(source)
   const findings: Finding[] = []
-  // `at` holds the finding's offsets and edits in the source; `report` its message and note;
-  // `where` the line and column of both ends when they are known already.
+  // A finding from a report whose offsets lie `by` before the source's; `where` gives the line
+  // and column of both ends when they are known already.
   const add = (
     report: Report,
-    at: Report,
+    by: number,
     active: ActiveRule,
     where?: { line: number; column: number; endColumn: number },
   ) => {
-    const from = where ? undefined : place.toPoint(at.start)
-    const to = where ? undefined : place.toPoint(at.end)
+    const start = report.start + by
+    const end = report.end + by
+    const from = where ? undefined : place.toPoint(start)
+    const to = where ? undefined : place.toPoint(end)
+    const fix = report.fix
     const finding: Finding = {
       ruleId: active.rule.meta.id,
       category: active.rule.meta.category,
@@ -259,11 +264,15 @@ export function lintSegments(
       column: where?.column ?? from?.column ?? 1,
       endLine: where?.line ?? to?.line ?? 1,
       endColumn: where?.endColumn ?? to?.column ?? 1,
-      start: at.start,
-      end: at.end,
-      actual: source.slice(at.start, at.end),
-      fix: at.fix ?? null,
-      suggestions: (at.suggestions ?? []) as Suggestion[],
+      start,
+      end,
+      actual: source.slice(start, end),
+      fix: !fix ? null : by === 0 ? fix : moveEdit(fix, by),
+      suggestions: !report.suggestions
+        ? []
+        : by === 0
+          ? (report.suggestions as Suggestion[])
+          : moveSuggestions(report.suggestions, by),
     }
     if (report.note) finding.note = report.note
     findings.push(finding)
@@ -273,15 +282,14 @@ export function lintSegments(
     // a paragraph without a line break holds one line, so its start's point gives theirs.
     let last: { paragraph: Paragraph; line: number; column: number; oneLine: boolean } | undefined
     checkParagraphs(segments as Paragraph[], active, (report, paragraph, entry) => {
-      if (!paragraph) return add(report, report, entry)
-      const at = paragraph.offset === 0 ? report : moved(report, paragraph.offset)
+      if (!paragraph) return add(report, 0, entry)
       if (last?.paragraph !== paragraph) {
         const point = place.toPoint(paragraph.offset)
         const oneLine = !/[\r\n]/.test(paragraph.text)
         last = { paragraph, line: point?.line ?? 1, column: point?.column ?? 1, oneLine }
       }
-      if (!last.oneLine) return add(report, at, entry)
-      add(report, at, entry, {
+      if (!last.oneLine) return add(report, paragraph.offset, entry)
+      add(report, paragraph.offset, entry, {
         line: last.line,
         column: last.column + report.start,
         endColumn: last.column + report.end,
@@ -292,7 +300,7 @@ export function lintSegments(
     const paragraphs = layOut(segments)
     for (const report of runRules(paragraphs, active)) {
       const mapped = mapReport(report, segments, paragraphs)
-      if (mapped) add(report, mapped, byId.get(report.ruleId)!)
+      if (mapped) add(mapped, 0, byId.get(report.ruleId)!)
     }
   }
   return findings.sort(compareFindings)
