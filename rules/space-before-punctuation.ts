@@ -7,7 +7,9 @@ import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 // (`2 : 1`), emoticons (`: )`), a mark named as a symbol (`instead of :`), French spacing
 // (no-break spaces), Markdown task boxes (`- [ ]`), code and CJK text.
 // The lookbehind sits after the first space so the engine scans for spaces fast.
-const spaced = / (?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *(?:[,;:.]|[!?]+)/gu
+// The lookahead (a space or punctuation next, rare) comes before the lookbehind: most spaces
+// fail fast.
+const spaced = / (?=[ ,;:.!?])(?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *(?:[,;:.]|[!?]+)/gu
 const parens = /\(([^()]*)\)/gu
 const brackets = /\[([^[\]]*)\]/gu
 const codeLike = /`/u
@@ -78,7 +80,7 @@ export default defineRule({
     ],
     good: ['Read pages 10 - 20 before class ...', 'The bit is .5 inch wide; the score 2 : 1.'],
   },
-  trigger: / (?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *[,;:.!?]|[([] | [)\]]/u,
+  trigger: / (?=[ ,;:.!?])(?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *[,;:.!?]|[([] | [)\]]/u,
   check({ text, report }) {
     if (codeLike.test(text)) return
     for (const match of text.matchAll(spaced)) {
