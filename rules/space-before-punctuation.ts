@@ -6,9 +6,8 @@ import { maybeCjk, Prefiltered } from '../src/engine/prefilter.js'
 // (`a .5 mm bit`: the `.` starts a number), file endings (`.txt`), scores and ratios
 // (`2 : 1`), emoticons (`: )`), a mark named as a symbol (`instead of :`), French spacing
 // (no-break spaces), Markdown task boxes (`- [ ]`), code and CJK text.
-// The lookbehind sits after the first space so the engine scans for spaces fast.
-// The lookahead (a space or punctuation next, rare) comes before the lookbehind: most spaces
-// fail fast.
+// The pattern starts with a space, which the engine scans for fast; a one-character lookahead
+// then rejects most spaces before the lookbehind runs.
 const spaced = / (?=[ ,;:.!?])(?<=[\p{L}\p{N}%)\]'\u201d\u2019] ) *(?:[,;:.]|[!?]+)/gu
 const parens = /\(([^()]*)\)/gu
 const brackets = /\[([^[\]]*)\]/gu
