@@ -174,8 +174,9 @@ export default defineRule({
     ],
     good: ['She lives in The Hague.', 'He reads The Economist.', 'Use it, e.g. at home.'],
   },
+  // Every function word starts with an ASCII capital: most spaces fail before the lookbehind.
   trigger: new RegExp(
-    `^\\s*\\p{Ll}|[.!?]\\s+\\p{Ll}| (?<=[\\p{Ll},;] )(?:${functionWords.join('|')}) `,
+    `^\\s*\\p{Ll}|[.!?]\\s+\\p{Ll}| (?=[A-Z])(?<=[\\p{Ll},;] )(?:${functionWords.join('|')}) `,
     'u',
   ),
   check({ text, previous, report }) {
