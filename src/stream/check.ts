@@ -30,25 +30,25 @@ export function countBreaks(text: string, from = 0, to = text.length): number {
   return breaks
 }
 
-/** Move region-relative findings to their place in a whole text. */
-export function placeFindings(findings: readonly RelativeFinding[], place: Place): Finding[] {
-  return findings.map((f) => {
-    const moved: Finding = {
-      ...f,
-      start: f.start + place.offset,
-      end: f.end + place.offset,
-      line: f.line + place.line,
-      endLine: f.endLine + place.line,
-      column: f.line === 0 ? f.column + place.column - 1 : f.column,
-      endColumn: f.endLine === 0 ? f.endColumn + place.column - 1 : f.endColumn,
-      fix: f.fix ? shiftEdit(f.fix, place.offset) : null,
-      suggestions: f.suggestions.map((s) => ({
-        label: s.label,
-        edits: s.edits.map((e) => shiftEdit(e, place.offset)),
-      })),
-    }
-    return moved
-  })
+/**
+ * Move region-relative findings to their place in a whole text. The findings are moved in place:
+ * they are the fresh copies `lintBlock` and `fixBlock` made (or a worker's, cloned on arrival).
+ */
+export function placeFindings(findings: RelativeFinding[], place: Place): Finding[] {
+  for (const f of findings) {
+    if (f.line === 0) f.column += place.column - 1
+    if (f.endLine === 0) f.endColumn += place.column - 1
+    f.start += place.offset
+    f.end += place.offset
+    f.line += place.line
+    f.endLine += place.line
+    if (f.fix) f.fix = shiftEdit(f.fix, place.offset)
+    f.suggestions = f.suggestions.map((s) => ({
+      label: s.label,
+      edits: s.edits.map((e) => shiftEdit(e, place.offset)),
+    }))
+  }
+  return findings
 }
 
 function shiftEdit<E extends { start: number; end: number }>(edit: E, by: number): E {
