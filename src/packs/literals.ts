@@ -253,8 +253,11 @@ export class LiteralPrefilter implements Prefilter {
   private lastText: string | undefined
   private lastAnswer: readonly number[] | undefined
 
-  /** Build from each entry's required literals (lower case, as `requiredLiterals` gives). */
-  constructor(literals: readonly (readonly string[])[]) {
+  /**
+   * Build from each entry's required literals (lower case, as `requiredLiterals` gives).
+   * @param literals Per entry, its literals (kept, so prefilters can be joined).
+   */
+  constructor(readonly literals: readonly (readonly string[])[]) {
     if (literals.length === 0 || literals.some((l) => l.length === 0 || l.includes(''))) {
       throw new Error('a literal prefilter needs at least one non-empty literal for each entry')
     }

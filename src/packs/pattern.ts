@@ -130,13 +130,19 @@ export function patternSet(
   return patterns
 }
 
-/** The same set, its members also running as these native RegExps (trusted packs only). */
-export function withNative(
+/**
+ * The same set with another prefilter or native RegExps (trusted packs only). The set's getter
+ * stays on the prototype (a spread would call it), so the RE2 set is still built only when needed.
+ */
+export function extendSet(
   patterns: PatternSet,
-  native: readonly (RegExp | undefined)[],
+  extra: Pick<PatternSet, 'prefilter'> | Pick<PatternSet, 'native'>,
 ): PatternSet {
-  // The set's getter stays on the prototype, so the RE2 set is still built only when needed.
-  return Object.create(patterns, { native: { value: native, enumerable: true } })
+  const properties: PropertyDescriptorMap = {}
+  for (const [key, value] of Object.entries(extra)) {
+    properties[key] = { value, enumerable: true }
+  }
+  return Object.create(patterns, properties)
 }
 
 /** A match of one member of a set: `index` is the member. */

@@ -3,12 +3,12 @@ import type { AnyRule, Edit, ParagraphContext, Report, RuleMeta } from '../engin
 import { LiteralPrefilter, literalsOf } from './literals.js'
 import { nativePattern } from './native.js'
 import {
+  extendSet,
   findAll,
   findAllOf,
   matchesWhole,
   type PatternMatch,
   wholeGroups,
-  withNative,
 } from './pattern.js'
 import type { PackSpec } from './spec.js'
 
@@ -78,9 +78,15 @@ export function packRules(
   files: readonly { id: string; spec: PackSpec }[],
   options: PackRuleOptions = {},
 ): PackRules {
-  const lists: string[][] = []
+  const lists: (readonly string[])[] = []
   const ranges = files.map(({ spec }) => {
-    const literals = spec.set.prefilter ? literalsOf(spec.entries.map((e) => e.source)) : undefined
+    const own = spec.set.prefilter
+    const literals =
+      own instanceof LiteralPrefilter
+        ? own.literals
+        : own
+          ? literalsOf(spec.entries.map((e) => e.source))
+          : undefined
     if (!literals) return undefined
     lists.push(...literals)
     return { from: lists.length - literals.length, to: lists.length }
@@ -90,7 +96,7 @@ export function packRules(
     const range = ranges[index]
     if (!shared || !range) return packRule(spec, id, options)
     const prefilter = shared.slice(range.from, range.to)
-    return packRule({ ...spec, set: { ...spec.set, prefilter } }, id, options)
+    return packRule({ ...spec, set: extendSet(spec.set, { prefilter }) }, id, options)
   })
   return shared && ranges.every(Boolean) ? { rules, trigger: shared.trigger() } : { rules }
 }
@@ -98,7 +104,7 @@ export function packRules(
 /** The spec with a native RegExp for each entry whose RE2 source translates. */
 function nativeSpec(spec: PackSpec): PackSpec {
   const native = spec.entries.map((e) => nativePattern(e.source, spec.ignorecase, spec.nonword))
-  return { ...spec, set: withNative(spec.set, native) }
+  return { ...spec, set: extendSet(spec.set, { native }) }
 }
 
 function isException(spec: PackSpec, text: string): boolean {
