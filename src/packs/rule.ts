@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/define-rule.js'
 import type { AnyRule, Edit, ParagraphContext, Report, RuleMeta } from '../engine/types.js'
 import { LiteralPrefilter, literalsOf } from './literals.js'
-import { nativePattern } from './native.js'
+import { nativePattern, nativeUnsafe, translateRe2 } from './native.js'
 import {
   extendSet,
   findAll,
@@ -104,10 +104,22 @@ export function packRules(
 /** The spec with a native RegExp for each entry whose RE2 source translates. */
 function nativeSpec(spec: PackSpec): PackSpec {
   const native = spec.entries.map((e) => nativePattern(e.source, spec.ignorecase, spec.nonword))
-  return { ...spec, set: extendSet(spec.set, { native }) }
+  // Exceptions are whole-match tests: anchored, native where every one translates.
+  const exceptions = spec.exceptions.map((e) => translateRe2(e.pattern()))
+  const whole = exceptions.every((e) => e !== undefined)
+    ? exceptions.map((e) => new RegExp(`^(?:${e})$`, spec.ignorecase ? 'i' : ''))
+    : undefined
+  return {
+    ...spec,
+    set: extendSet(spec.set, { native }),
+    ...(whole ? { nativeExceptions: whole } : {}),
+  }
 }
 
 function isException(spec: PackSpec, text: string): boolean {
+  if (spec.nativeExceptions && !nativeUnsafe.test(text)) {
+    return spec.nativeExceptions.some((pattern) => pattern.test(text))
+  }
   return spec.exceptions.some((pattern) => matchesWhole(pattern, text))
 }
 

@@ -94,6 +94,8 @@ export interface PackSpec {
   set: PatternSet
   /** Patterns a whole match is checked against: a match of one is skipped. */
   exceptions: Pattern[]
+  /** The exceptions as anchored native RegExps (trusted packs, when every one translates). */
+  nativeExceptions?: readonly RegExp[]
 }
 
 type Fail = { ok: false; error: string }
