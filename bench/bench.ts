@@ -13,6 +13,7 @@ import { measureTriggers } from './triggers.js'
 //   MTCLEAN_BENCH_MB=20       size of the throughput corpus (many files, and one large file)
 //   MTCLEAN_BENCH_SCALE=10,200  sizes for the scaling run (one large file); 0 skips it
 //   MTCLEAN_BENCH_ONLY=lint   measure only lint (or fix)
+//   MTCLEAN_BENCH_RUNS=3      runs of each throughput measurement: the median is reported
 const root = packageRoot()
 const cores = availableParallelism()
 const megabytes = Number(process.env.MTCLEAN_BENCH_MB ?? 20)
@@ -21,6 +22,7 @@ const scale = (process.env.MTCLEAN_BENCH_SCALE ?? '10,200')
   .map(Number)
   .filter((n) => n > 0)
 const only = process.env.MTCLEAN_BENCH_ONLY
+const repeat = Math.max(1, Number(process.env.MTCLEAN_BENCH_RUNS ?? 3))
 
 function corpus(mb: number) {
   const dir = join(root, '.bench', `corpus-${mb}mb`)
@@ -47,32 +49,19 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ')
 
-interface Measured {
-  label: string
-  mb: number
+interface Run {
   seconds: number
-  rate: number
+  cpuSeconds: number
   peakRssMb: number
   code: number
-  load: string
 }
-
-const results: Measured[] = []
 
 // `taskset -c 0` pins a run to one CPU: `--jobs 1` is one thread checking files, but V8's
 // collector and compiler threads still use the other cores.
 const pinnable = spawnSync('taskset', ['-c', '0', 'true']).status === 0
 
-function measure(
-  label: string,
-  args: string[],
-  path: string,
-  options: { pinned?: boolean } = {},
-): Measured {
-  const before = load()
-  // The input's size (fix --write changes it).
-  const mb = sizeOf(path) / 1e6
-  // The CLI as users run it (the bundle), its report going to /dev/null.
+// One run of the CLI as users run it (the bundle), its report going to /dev/null.
+function runOnce(label: string, args: string[], path: string, pinned: boolean): Run {
   const node = [
     '--import',
     pathToFileURL(join(root, 'dist/bench/measure.js')).href,
@@ -81,8 +70,8 @@ function measure(
     path,
   ]
   const run = spawnSync(
-    options.pinned ? 'taskset' : process.execPath,
-    options.pinned ? ['-c', '0', process.execPath, ...node] : node,
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', '0', process.execPath, ...node] : node,
     { encoding: 'utf8', maxBuffer: 16 << 20, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   const line = run.stderr
@@ -91,14 +80,41 @@ function measure(
     .find((l) => l.startsWith(marker))
   if (!line)
     throw new Error(`${label}: no measurement (exit ${run.status}): ${run.stderr.slice(-400)}`)
-  const result = JSON.parse(line.slice(marker.length))
-  const rate = mb / result.seconds
-  const measured = { label, mb, ...result, rate, load: before }
-  results.push(measured)
+  return JSON.parse(line.slice(marker.length)) as Run
+}
+
+/**
+ * Measure a command `runs` times, each on the path `prepare` gives (a fresh copy for `fix
+ * --write`), and print the median wall time with the range, and the highest peak RSS.
+ */
+function measure(
+  label: string,
+  args: string[],
+  prepare: () => string,
+  options: { pinned?: boolean; runs?: number } = {},
+): { mb: number; seconds: number } {
+  const before = load()
+  const times: number[] = []
+  let peak = 0
+  let mb = 0
+  for (let k = 0; k < (options.runs ?? repeat); k++) {
+    const path = prepare()
+    // The input's size (fix --write changes it).
+    mb = sizeOf(path) / 1e6
+    const run = runOnce(label, args, path, options.pinned === true)
+    times.push(run.seconds)
+    peak = Math.max(peak, run.peakRssMb)
+  }
+  times.sort((a, b) => a - b)
+  const seconds = times[(times.length - 1) >> 1]!
+  const range =
+    times.length > 1
+      ? ` (${times.length} runs: ${times[0]!.toFixed(2)}–${times.at(-1)!.toFixed(2)} s)`
+      : ''
   process.stdout.write(
-    `${label.padEnd(50)} ${mb.toFixed(1).padStart(6)} MB ${result.seconds.toFixed(2).padStart(8)} s ${rate.toFixed(2).padStart(7)} MB/s  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB  load ${before}\n`,
+    `${label.padEnd(50)} ${mb.toFixed(1).padStart(6)} MB ${seconds.toFixed(2).padStart(8)} s ${(mb / seconds).toFixed(2).padStart(7)} MB/s  peak RSS ${peak.toFixed(0).padStart(4)} MB  load ${before}${range}\n`,
   )
-  return measured
+  return { mb, seconds }
 }
 
 // A fresh copy for `fix --write`, so every run fixes the same text.
@@ -131,9 +147,9 @@ for (const command of ['lint', 'fix'] as const) {
     for (const { jobs, pinned, note } of runs) {
       const label = `${command} ${what}, --jobs ${jobs}${note}`
       if (command === 'lint')
-        measure(label, ['lint', '--format', 'json', '--jobs', jobs], path, { pinned })
+        measure(label, ['lint', '--format', 'json', '--jobs', jobs], () => path, { pinned })
       else {
-        const copy = scratch(path, what === 'many files' ? 'many' : 'large.txt')
+        const copy = () => scratch(path, what === 'many files' ? 'many' : 'large.txt')
         measure(label, ['fix', '--write', '--no-progress', '--jobs', jobs], copy, { pinned })
       }
     }
@@ -144,17 +160,21 @@ if (scale.length >= 2) {
   process.stdout.write('\nScaling: one large file, all cores\n')
   for (const command of ['lint', 'fix'] as const) {
     if (only && only !== command) continue
-    const times: Measured[] = []
+    const times: { mb: number; seconds: number }[] = []
     for (const mb of scale) {
       const { large } = corpus(mb)
       const label = `${command} one large file, ${mb} MB`
+      // One run each: the 200 MB runs take minutes.
       times.push(
         command === 'lint'
-          ? measure(label, ['lint', '--format', 'json', '--jobs', jobsAll], large)
+          ? measure(label, ['lint', '--format', 'json', '--jobs', jobsAll], () => large, {
+              runs: 1,
+            })
           : measure(
               label,
               ['fix', '--write', '--no-progress', '--jobs', jobsAll],
-              scratch(large, 'large.txt'),
+              () => scratch(large, 'large.txt'),
+              { runs: 1 },
             ),
       )
     }
