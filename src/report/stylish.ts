@@ -28,7 +28,6 @@ export function reportStylish(results: readonly FileResult[], options: StylishOp
           end: { line: finding.endLine, column: finding.endColumn, offset: finding.end },
         },
         ruleId: finding.ruleId,
-        source: 'mtclean',
       })
       message.fatal =
         finding.severity === 'error' ? true : finding.severity === 'warn' ? false : undefined
