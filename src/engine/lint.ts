@@ -170,19 +170,11 @@ function moveSuggestions(suggestions: readonly Suggestion[], by: number): Sugges
   return suggestions.map((s) => ({ label: s.label, edits: s.edits.map((e) => moveEdit(e, by)) }))
 }
 
-// A report's offsets and edits moved by `by`: only what a finding takes from them.
-function moved(report: Report, by: number): Report {
-  const result: Report = { start: report.start + by, end: report.end + by, message: '' }
-  if (report.fix) result.fix = moveEdit(report.fix, by)
-  if (report.suggestions) result.suggestions = moveSuggestions(report.suggestions, by)
-  return result
-}
-
+// A report with its offsets and edits moved by `by`, and its rule id.
 function shift(report: Report, by: number, ruleId: string): RawReport {
-  const { start, end, fix, suggestions } = moved(report, by)
-  const shifted: RawReport = { ...report, ruleId, start, end }
-  if (fix) shifted.fix = fix
-  if (suggestions) shifted.suggestions = suggestions
+  const shifted: RawReport = { ...report, ruleId, start: report.start + by, end: report.end + by }
+  if (report.fix) shifted.fix = moveEdit(report.fix, by)
+  if (report.suggestions) shifted.suggestions = moveSuggestions(report.suggestions, by)
   return shifted
 }
 
