@@ -167,6 +167,34 @@ describe("packs of the user's own YAML rules", () => {
     ])
   })
 
+  it('mtclean rules lists the rules of the packs the configuration loads', () => {
+    const root = workspace({
+      '.mtcleanrc.yml': 'packs: [styles/House]\n',
+      'styles/House/Wordy.yml': wordy,
+      'other.yml': 'rules:\n  casing: off\n',
+    })
+    const ids = (stdout: string) => stdout.split('\n').map((row) => row.split(/\s+/)[0])
+    const listed = mtclean(root, ['rules'])
+    expect(listed.code).toBe(0)
+    expect(ids(listed.stdout)).toContain('House.Wordy')
+    expect(ids(listed.stdout).indexOf('House.Wordy')).toBeGreaterThan(
+      ids(listed.stdout).indexOf('calque'),
+    )
+    const json = JSON.parse(mtclean(root, ['rules', '--json']).stdout) as {
+      id: string
+      severity: string
+    }[]
+    expect(json.find((m) => m.id === 'House.Wordy')).toMatchObject({ severity: 'warn' })
+    expect(ids(mtclean(root, ['rules', '--no-config']).stdout)).not.toContain('House.Wordy')
+    expect(ids(mtclean(root, ['rules', '--config', 'other.yml']).stdout)).not.toContain(
+      'House.Wordy',
+    )
+    write(root, { '.mtcleanrc.yml': 'packs: [styles/Missing]\n' })
+    const broken = mtclean(root, ['rules'])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/^mtclean: [^\n]*styles\/Missing[^\n]*\n$/)
+  })
+
   it('a broken pack fails with one line naming the file and key, exit 2', () => {
     const root = workspace({
       '.mtcleanrc.yml': 'packs: [styles/House]\n',

@@ -1,23 +1,46 @@
-import { allRules } from '../../../rules/index.js'
+import { join } from 'node:path'
+import { ConfigResolver } from '../../config/resolve.js'
+import type { RuleMeta } from '../../engine/types.js'
 import { parseCommand } from '../args.js'
-import type { CliIO } from '../io.js'
+import { type CliIO, UsageError } from '../io.js'
 
-export const rulesHelp = `Usage: mtclean rules [--json]
+export const rulesHelp = `Usage: mtclean rules [options]
 
-List every rule: id, category, default severity, fix safety and description.
+List every rule: id, category, default severity, fix safety and description. Rules of the
+packs the configuration loads (for files in the current folder) are listed after the built-in
+ones.
+
+Options:
+      --json          print the rules' metadata as JSON
+  -c, --config FILE   use this config file instead of looking for one
+      --no-config     read no config file (built-in rules only)
+  -h, --help          show this help
 `
 
-/** `mtclean rules`: the rule list, as a table or JSON. */
+/** `mtclean rules`: the rule list (built-in, then the configured packs'), as a table or JSON. */
 export async function rulesCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseCommand('rules', args, {
     help: { type: 'boolean', short: 'h' },
     json: { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(rulesHelp)
     return 0
   }
-  const metas = allRules.map((r) => r.meta)
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('--config and --no-config cannot be used together')
+  }
+  const resolver = new ConfigResolver({
+    cwd: io.cwd,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    noConfig: values['no-config'] === true,
+  })
+  // The configuration a file in the current folder gets: its packs' rules are the user's.
+  const resolved = await resolver.forFile(join(io.cwd, 'mtclean-rules.txt'))
+  if (!resolved.ok) throw new UsageError(resolved.error)
+  const metas: RuleMeta[] = resolved.value.config.rules.map((r) => r.meta)
   if (values.json) {
     io.stdout.write(`${JSON.stringify(metas, null, 2)}\n`)
     return 0
