@@ -17,6 +17,9 @@ const colon = /:(?<=\p{L}{2}:)(?=\p{Lu}\p{Ll}|\p{N})/gu
 const ordinal =
   /(?:st|nd|rd|th)(?<=(?:^|[^\p{L}\p{N}])\p{N}{1,2}(?:st|nd|rd|th))(?=\p{Lu}\p{Ll}|[AI]\s)/gu
 
+// `Co., Ltd.(hereinafter …)`: a bracket glued to the period of a word.
+const periodParen = /\.(?=\([\p{L}\p{N}])/gu
+const wordOfTwo = /\p{L}{2}$/u
 const wordChar = /[\p{L}\p{N}]/u
 const closesWord = /[\p{L}\p{N})]/u
 // Chinese, Japanese and Korean text sets punctuation without spaces.
@@ -150,7 +153,7 @@ export default defineRule({
       'the U.S. and e.g. Node.js',
     ],
   },
-  trigger: /[,;!?%:](?=\p{L})|\.(?=\p{Lu})|(?:st|nd|rd|th)(?<=\p{N}(?:st|nd|rd|th))(?=\p{Lu})/u,
+  trigger: /[,;!?%:](?=\p{L})|\.(?=\p{Lu}|\()|(?:st|nd|rd|th)(?<=\p{N}(?:st|nd|rd|th))(?=\p{Lu})/u,
   check({ text, report }) {
     for (const pattern of [clause, exclaim, percent, period, colon, ordinal]) {
       for (const c of candidates(text, pattern)) {
@@ -165,5 +168,28 @@ export default defineRule({
         })
       }
     }
+    for (const match of text.matchAll(periodParen)) {
+      const start = match.index
+      if (!parenthesisGlued(text, start)) continue
+      const left = wordEndingAt(text, start)
+      const right = text.slice(start + 1, start + 2 + wordStartingAt(text, start + 2).length)
+      report({
+        start,
+        end: start + 1,
+        message: `Unexpected \`${left}.${right}\`, expected \`${left}. ${right}\``,
+        expected: ['. '],
+        fix: { start, end: start + 1, text: '. ' },
+      })
+    }
   },
 })
+
+// Whether the `.(` at `start` glues a bracketed aside to a word (`Ltd.(hereinafter`): a word of
+// two letters or more before the period, a closing bracket later, and no address or code.
+function parenthesisGlued(text: string, start: number): boolean {
+  if (!wordOfTwo.test(text.slice(Math.max(0, start - 2), start))) return false
+  if (cjk.test(text[start - 1] ?? '') || cjk.test(text[start + 2] ?? '')) return false
+  if (text.indexOf(')', start + 2) === -1) return false
+  const token = tokenAround(text, start, start + 1)
+  return token !== undefined && !addressLike.test(token)
+}

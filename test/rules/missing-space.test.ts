@@ -26,8 +26,17 @@ ruleTester(rule, {
     'TL;DR: the 1stG team and TL,DR notes.',
     '请拨打电话,然后等待;好的!谢谢:Hunan 中文.The end',
     'In the 21st century the 3rd and 4th floors were rebuilt, 5th-floor rooms too.',
+    'Wait...(laughs) the U.S.(2020) data, see https://example.org/a.(b) or call f(x).',
+    'The file(s) are here; (s)he signed the form.(Stamped.',
   ],
   invalid: [
+    {
+      text: 'Huaxin Co., Ltd.(hereinafter "the Company") hereby announces its results.',
+      output: 'Huaxin Co., Ltd. (hereinafter "the Company") hereby announces its results.',
+      errors: [
+        { column: 16, message: 'Unexpected `Ltd.(hereinafter`, expected `Ltd. (hereinafter`' },
+      ],
+    },
     {
       text: 'a year-on-year increase of 59%and 35%.',
       output: 'a year-on-year increase of 59% and 35%.',
