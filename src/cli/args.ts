@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import type { PlanOptions } from '../config/index.js'
+import type { ConfigOptions, PlanOptions } from '../config/index.js'
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>
 
@@ -65,12 +65,25 @@ export interface PlanFlags {
   'format-in'?: string | undefined
 }
 
-/** Turn `--config`, `--no-config`, `--no-ignore`, `--rule`, `--disable`, `--format-in` into plan options. */
-export function planOptionsFrom(values: PlanFlags, cwd: string): PlanOptions {
+/** `--config FILE` and `--no-config` as config options; both at once is a usage error. */
+export function configOptionsFrom(
+  values: Pick<PlanFlags, 'config' | 'no-config'>,
+  cwd: string,
+): ConfigOptions {
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('--config and --no-config cannot be used together')
+  }
   return {
     cwd,
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     noConfig: values['no-config'] === true,
+  }
+}
+
+/** Turn `--config`, `--no-config`, `--no-ignore`, `--rule`, `--disable`, `--format-in` into plan options. */
+export function planOptionsFrom(values: PlanFlags, cwd: string): PlanOptions {
+  return {
+    ...configOptionsFrom(values, cwd),
     noIgnore: values['no-ignore'] === true,
     only: listFlag(values.rule),
     disable: listFlag(values.disable),

@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { ConfigResolver } from '../../config/resolve.js'
-import { parseCommand } from '../args.js'
+import { configOptionsFrom, parseCommand } from '../args.js'
 import { type CliIO, UsageError } from '../io.js'
 
 export const printConfigHelp = `Usage: mtclean print-config [options] FILE
@@ -30,15 +30,8 @@ export async function printConfigCommand(args: readonly string[], io: CliIO): Pr
       `print-config takes one FILE, got ${positionals.length} (see 'mtclean print-config --help')`,
     )
   }
-  if (values.config !== undefined && values['no-config']) {
-    throw new UsageError('--config and --no-config cannot be used together')
-  }
   const path = positionals[0]!
-  const resolver = new ConfigResolver({
-    cwd: io.cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-  })
+  const resolver = new ConfigResolver(configOptionsFrom(values, io.cwd))
   const resolved = await resolver.forFile(path)
   if (!resolved.ok) throw new UsageError(resolved.error)
   const { config, ignored } = resolved.value

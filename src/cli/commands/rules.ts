@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { ConfigResolver } from '../../config/resolve.js'
 import type { RuleMeta } from '../../engine/types.js'
-import { parseCommand } from '../args.js'
+import { configOptionsFrom, parseCommand } from '../args.js'
 import { type CliIO, UsageError } from '../io.js'
 
 export const rulesHelp = `Usage: mtclean rules [options]
@@ -29,14 +29,7 @@ export async function rulesCommand(args: readonly string[], io: CliIO): Promise<
     io.stdout.write(rulesHelp)
     return 0
   }
-  if (values.config !== undefined && values['no-config']) {
-    throw new UsageError('--config and --no-config cannot be used together')
-  }
-  const resolver = new ConfigResolver({
-    cwd: io.cwd,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    noConfig: values['no-config'] === true,
-  })
+  const resolver = new ConfigResolver(configOptionsFrom(values, io.cwd))
   // The configuration a file in the current folder gets: its packs' rules are the user's.
   const resolved = await resolver.forFile(join(io.cwd, 'mtclean-rules.txt'))
   if (!resolved.ok) throw new UsageError(resolved.error)
