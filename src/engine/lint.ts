@@ -288,12 +288,12 @@ export function lintSegments(
       })
     })
   } else {
-    const byId = new Map(active.map((a) => [a.rule.meta.id, a]))
     const paragraphs = layOut(segments)
-    for (const report of runRules(paragraphs, active)) {
-      const mapped = mapReport(report, segments, paragraphs)
-      if (mapped) add(mapped, 0, byId.get(report.ruleId)!)
-    }
+    checkParagraphs(paragraphs, active, (report, paragraph, entry) => {
+      const shifted = shift(report, paragraph?.offset ?? 0, entry.rule.meta.id)
+      const mapped = mapReport(shifted, segments, paragraphs)
+      if (mapped) add(mapped, 0, entry)
+    })
   }
   return findings.sort(compareFindings)
 }
