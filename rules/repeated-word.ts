@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js'
+import { AnsweredTrigger, rememberLast } from '../src/engine/prefilter.js'
 
 /** Options for `repeated-word`. */
 export interface RepeatedWordOptions {
@@ -207,18 +208,7 @@ export function findDoubles(text: string): [Seen, Seen][] {
 }
 
 // The engine tests the trigger and then runs the check on the same paragraph: scan it once.
-let last: { text: string; pairs: [Seen, Seen][] } | undefined
-function doublesOf(text: string): [Seen, Seen][] {
-  if (last?.text !== text) last = { text, pairs: findDoubles(text) }
-  return last.pairs
-}
-
-/** `doubled` as a trigger, tested with `findDoubles`. */
-class DoubleTrigger extends RegExp {
-  override test(text: string): boolean {
-    return doublesOf(text).length > 0
-  }
-}
+const doublesOf = rememberLast(findDoubles)
 
 // Symbols that join the letters on either side into one word (as the nlcst parser does:
 // `example.com`, `and/or`, `AT&T`, `e-mail`): a double glued to more text is not a double.
@@ -282,7 +272,7 @@ export default defineRule<RepeatedWordOptions>({
     good: ['The best result they had had in years', 'They said that that was all', 'Walla Walla'],
   },
   defaults: { allow: [] },
-  trigger: new DoubleTrigger(doubled.source, doubled.flags),
+  trigger: new AnsweredTrigger(doubled, (text) => doublesOf(text).length > 0),
   check({ text, options, report }) {
     const extra = options.allow.map((w) => w.toLowerCase())
     // The open run of equal words (`the the the`): a double starting at its last word extends it.

@@ -9,6 +9,8 @@
 // never part of a literal (it ends the literal run like `.` does); caseless characters such as
 // `’` or `！` are, since RE2 folds them to nothing else.
 
+import { AnsweredTrigger, rememberLast } from '../engine/prefilter.js'
+
 type Quantity = 'one' | 'optional' | 'repeated' | 'unknown'
 
 // What a quantifier at `at` makes of the atom before it, and where the atom's text ends.
@@ -250,8 +252,8 @@ export class LiteralPrefilter implements Prefilter {
   readonly scan: RegExp
   /** Literal → entries (indexes) whose literals it holds as a prefix: it shows they may match. */
   readonly entries: ReadonlyMap<string, readonly number[]>
-  private lastText: string | undefined
-  private lastAnswer: readonly number[] | undefined
+  /** {@inheritDoc Prefilter.candidates} */
+  readonly candidates = rememberLast((text: string) => this.search(text))
 
   /**
    * Build from each entry's required literals (lower case, as `requiredLiterals` gives).
@@ -288,15 +290,6 @@ export class LiteralPrefilter implements Prefilter {
       (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
     )
     this.scan = new RegExp(sorted.map(quote).join('|'), 'gi')
-  }
-
-  /** {@inheritDoc Prefilter.candidates} */
-  candidates(text: string): readonly number[] | undefined {
-    if (text === this.lastText) return this.lastAnswer
-    const answer = this.search(text)
-    this.lastText = text
-    this.lastAnswer = answer
-    return answer
   }
 
   private search(text: string): readonly number[] | undefined {
@@ -339,18 +332,10 @@ export class LiteralPrefilter implements Prefilter {
    * prefilter (the engine uses nothing else); the answer is kept for the rule's check.
    */
   trigger(): RegExp {
-    return new PrefilterTrigger(this)
-  }
-}
-
-class PrefilterTrigger extends RegExp {
-  constructor(private readonly prefilter: LiteralPrefilter) {
-    super(prefilter.scan.source, 'i')
-  }
-
-  override test(text: string): boolean {
-    const candidates = this.prefilter.candidates(text)
-    return candidates === undefined || candidates.length > 0
+    return new AnsweredTrigger(new RegExp(this.scan.source, 'i'), (text) => {
+      const candidates = this.candidates(text)
+      return candidates === undefined || candidates.length > 0
+    })
   }
 }
 
