@@ -312,14 +312,6 @@ export async function fixChecks(
     const findings = direct ? undefined : await Spill.create<FixedCheck['findings'][number]>()
     const applied = settings.json ? await Spill.create<AppliedChange>() : undefined
     const perRule = new Map<string, number>()
-    const base = (): FixedCheck => ({
-      path,
-      findings: [],
-      applied: [],
-      perRule: [],
-      changed: false,
-      bytes: 0,
-    })
     const copy =
       settings.mode === 'output-dir'
         ? mirrorPath(settings.outputRoot!, path, settings.cwd)
@@ -328,7 +320,7 @@ export async function fixChecks(
       if (copy) {
         if (await sameFile(copy, absolute)) {
           return {
-            ...base(),
+            ...unchanged(path),
             bytes: size,
             error: 'the output copy would replace the input; not written',
           }
@@ -337,7 +329,7 @@ export async function fixChecks(
           await mkdir(dirname(copy), { recursive: true })
         } catch (error) {
           return {
-            ...base(),
+            ...unchanged(path),
             bytes: size,
             error: `cannot create ${dirname(copy)}: ${messageOf(error)}`,
           }
@@ -360,7 +352,7 @@ export async function fixChecks(
         {
           findings: async (list) => {
             if (findings) await findings.add(list)
-            else await visit({ ...base(), findings: list }, true)
+            else await visit({ ...unchanged(path), findings: list }, true)
           },
           applied: async (changes, offset) => {
             for (const c of changes) perRule.set(c.ruleId, (perRule.get(c.ruleId) ?? 0) + 1)
@@ -374,23 +366,25 @@ export async function fixChecks(
             )
           },
           diff: async (text) => {
-            if (!settings.json) await visit({ ...base(), diff: text }, true)
+            if (!settings.json) await visit({ ...unchanged(path), diff: text }, true)
           },
         },
       )
-      if (!done.ok) return { ...base(), bytes: size, error: done.error }
+      if (!done.ok) return { ...unchanged(path), bytes: size, error: done.error }
       if (done.value.cutLines > 0) run.note?.(piecesNote(path, done.value.cutLines, run))
       if (findings)
-        for await (const list of findings.read()) await visit({ ...base(), findings: list }, true)
+        for await (const list of findings.read())
+          await visit({ ...unchanged(path), findings: list }, true)
       const final: FixedCheck = {
-        ...base(),
+        ...unchanged(path),
         changed: done.value.changed,
         perRule: [...perRule],
         bytes: done.value.size,
       }
       if (applied) {
         // The JSON report lists the changes of a streamed file from disk, batch by batch.
-        for await (const list of applied.read()) await visit({ ...base(), applied: list }, true)
+        for await (const list of applied.read())
+          await visit({ ...unchanged(path), applied: list }, true)
       }
       return final
     } finally {
@@ -407,15 +401,7 @@ export async function fixChecks(
     const route = routes[index]!
     const path = check.target.path
     if (route.kind === 'error') {
-      const fixed: FixedCheck = {
-        path,
-        findings: [],
-        applied: [],
-        perRule: [],
-        changed: false,
-        bytes: 0,
-        error: route.error,
-      }
+      const fixed: FixedCheck = { ...unchanged(path), error: route.error }
       await order.add(Promise.resolve({ fixed }))
     } else if (route.kind === 'stream' && settings.mode !== 'stdin') {
       await order.add(
@@ -430,15 +416,7 @@ export async function fixChecks(
         })
         .catch(
           (error: unknown): Item => ({
-            fixed: {
-              path,
-              findings: [],
-              applied: [],
-              perRule: [],
-              changed: false,
-              bytes: 0,
-              error: `internal error: ${messageOf(error)}`,
-            },
+            fixed: { ...unchanged(path), error: `internal error: ${messageOf(error)}` },
           }),
         )
       await order.add(work)
@@ -451,6 +429,11 @@ export async function fixChecks(
 function piecesNote(path: string, lines: number, settings: RunSettings): string {
   const many = lines === 1 ? 'line was' : 'lines were'
   return `${path}: ${lines} ${many} longer than ${settings.sizes.maxLine} characters and checked in pieces (cut at sentence ends or spaces)`
+}
+
+/** The outcome of a file `fix` changed nothing in (yet): no findings, changes or bytes. */
+function unchanged(path: string): FixedCheck {
+  return { path, findings: [], applied: [], perRule: [], changed: false, bytes: 0 }
 }
 
 function messageOf(error: unknown): string {
