@@ -149,7 +149,12 @@ export class Blocker {
     if (!this.continuing) this.cut++
     const line = this.makeLine(text, false, this.continuing, true)
     this.continuing = true
-    // A body waiting for its next paragraph gets this piece as its right context.
+    this.alone(line, out)
+  }
+
+  // A piece of a long line goes in a block of its own; a body waiting for its next paragraph
+  // gets the piece as its right context first.
+  private alone(line: Line, out: Block[]) {
     if (this.pending.length > 0) out.push(this.build(this.pending, [line], false, false))
     this.pending = []
     this.pendingSize = 0
@@ -164,13 +169,7 @@ export class Blocker {
       // The last piece of a long line.
       const line = this.makeLine(text, newline, true, false)
       this.continuing = false
-      if (this.pending.length > 0) out.push(this.build(this.pending, [line], false, false))
-      this.pending = []
-      this.pendingSize = 0
-      this.bodyEnd = -1
-      this.ahead = 0
-      this.aheadSize = 0
-      out.push(this.build([line], [], false, true))
+      this.alone(line, out)
       return
     }
     const line = this.makeLine(text, newline, false, false)
