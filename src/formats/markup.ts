@@ -302,26 +302,19 @@ function parseStartTag(
   if (!xml) name = name.toLowerCase()
   const attributes: Attribute[] = []
   const seen = new Set<string>()
+  // The tag, ending at `end` (HTML: an unterminated tag runs to the end of the input).
+  const tag = (end: number, selfClosing = false) =>
+    ok({ type: 'open' as const, name, start: at, end, attributes, selfClosing })
   for (;;) {
     const before = i
     while (i < source.length && /\s/.test(source[i]!)) i++
     const c = source[i]
     if (c === undefined) {
       if (xml) return fail(source, at, `unterminated tag <${name}>`)
-      return ok({
-        type: 'open',
-        name,
-        start: at,
-        end: source.length,
-        attributes,
-        selfClosing: false,
-      })
+      return tag(source.length)
     }
-    if (c === '>')
-      return ok({ type: 'open', name, start: at, end: i + 1, attributes, selfClosing: false })
-    if (c === '/' && source[i + 1] === '>') {
-      return ok({ type: 'open', name, start: at, end: i + 2, attributes, selfClosing: true })
-    }
+    if (c === '>') return tag(i + 1)
+    if (c === '/' && source[i + 1] === '>') return tag(i + 2, true)
     if (xml && (i === before || !nameChar.test(c)))
       return fail(source, i, `malformed tag <${name}>`)
     if (c === '/' || c === '"' || c === "'" || c === '<' || c === '=') {
@@ -348,14 +341,7 @@ function parseStartTag(
       const close = source.indexOf(quote, j + 1)
       if (close === -1) {
         if (xml) return fail(source, j, `unterminated value of attribute ${attrName}`)
-        return ok({
-          type: 'open',
-          name,
-          start: at,
-          end: source.length,
-          attributes,
-          selfClosing: false,
-        })
+        return tag(source.length)
       }
       if (xml) {
         const lt = source.indexOf('<', j + 1)
