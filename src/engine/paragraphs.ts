@@ -18,3 +18,22 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   return paragraphs
 }
+
+/** The offset where each line of `text` starts (lines end at `\n`). */
+export function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** The 0-based line (of `lineStarts`) that holds `offset`. */
+export function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+  return low
+}

@@ -1,4 +1,5 @@
 import { FILE_HEADERS_ONLY, formatPatch, type StructuredPatch, structuredPatch } from 'diff'
+import { lineOf, lineStarts } from '../engine/paragraphs.js'
 import type { Edit } from '../engine/types.js'
 
 /** A span that differs between two texts: `[oldStart, oldEnd)` became `[newStart, newEnd)`. */
@@ -101,23 +102,6 @@ export function unifiedDiff(
   patch.newFileName = `b/${path}`
   const text = formatPatch(patch, FILE_HEADERS_ONLY)
   return options.color ? colorize(text) : text
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-  return low
 }
 
 // Group the regions into windows of whole lines (with `context` lines around), compare only

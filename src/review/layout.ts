@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff'
 import stringWidth from 'string-width'
+import { lineOf, lineStarts } from '../engine/paragraphs.js'
 import type { Edit } from '../engine/types.js'
 import { applyWithin } from './state.js'
 
@@ -188,30 +189,18 @@ export function contextRows(
   budget: number,
   color: boolean,
 ): Row[] {
-  const lineStarts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  const lineAt = (offset: number) => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (lineStarts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return low
-  }
-  const first = Math.max(0, lineAt(start) - 1)
+  const starts = lineStarts(text)
+  const first = Math.max(0, lineOf(starts, start) - 1)
   // A text ending in a line break has an empty last line: not worth a row.
-  const lines =
-    text.endsWith('\n') && lineStarts.length > 1 ? lineStarts.length - 1 : lineStarts.length
-  const last = Math.min(Math.max(lines - 1, 0), lineAt(end > start ? end - 1 : end) + 1)
+  const lines = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length
+  const last = Math.min(Math.max(lines - 1, 0), lineOf(starts, end > start ? end - 1 : end) + 1)
   const gutter = String(last + 1).length
   const inner = Math.max(4, width - gutter - 3)
   const all: { row: Row; lead: boolean; line: number }[] = []
   let focus = 0
   for (let line = first; line <= last; line++) {
-    const from = lineStarts[line]!
-    const to = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length
+    const from = starts[line]!
+    const to = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length
     const pieces: Piece[] = []
     const a = Math.min(Math.max(start, from), to)
     const b = Math.min(Math.max(end, from), to)
