@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import calque, { calquePack } from '../rules/calque.js'
+import calque, { calquePack, calquePackDir } from '../rules/calque.js'
 import { applyChanges, changeOf } from '../src/engine/fix.js'
 import { lintText } from '../src/engine/lint.js'
 import type { AnyRule, Finding } from '../src/engine/types.js'
@@ -11,7 +11,11 @@ import {
   loadRuleFile,
   type PackRuleMeta,
   parsePackRule,
+  readPackFolder,
 } from '../src/packs/load.js'
+import { packRule } from '../src/packs/rule.js'
+
+const samplesDir = new URL('../samples/', import.meta.url).pathname
 
 const lint = (rule: AnyRule, text: string) => lintText(text, { rules: [rule] })
 
@@ -288,6 +292,29 @@ describe('pack folders', () => {
     expect(loaded.ok && loaded.value.map((r) => r.meta.id)).toEqual(['House.Hedges', 'House.Wordy'])
     const one = loadRuleFile(join(dir, 'Wordy.yml'), 'House')
     expect(one.ok && one.value.meta.id).toBe('House.Wordy')
+  })
+
+  it("a folder's rules share one literal scan and find what each file's rule finds alone", () => {
+    const dir = calquePackDir()
+    const files = readPackFolder(dir)
+    const loaded = loadPackFolder(dir)
+    if (!files.ok || !loaded.ok) throw new Error('the built-in pack should load')
+    const alone = files.value.map((f) => packRule(f.spec, f.id))
+    const texts = [
+      ...readdirSync(samplesDir)
+        .filter((n) => n.endsWith('.txt'))
+        .map((n) => readFileSync(join(samplesDir, n), 'utf8')),
+      ...files.value.flatMap((f) =>
+        f.spec.entries.flatMap((e) => (e.example ? [e.example.bad, e.example.good] : [])),
+      ),
+    ]
+    let found = 0
+    for (const text of texts) {
+      const shared = lintText(text, { rules: loaded.value })
+      expect(shared).toEqual(lintText(text, { rules: alone }))
+      found += shared.length
+    }
+    expect(found).toBeGreaterThan(20)
   })
 
   it('fails with the file named when one rule is broken', () => {

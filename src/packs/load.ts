@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
 import type { AnyRule } from '../engine/types.js'
 import { err, ok, type Result } from '../result.js'
-import { packRule } from './rule.js'
+import { packRule, packRules } from './rule.js'
 import { type PackReadOptions, type PackSpec, parsePackSpec } from './spec.js'
 
 export type { PackRuleMeta } from './rule.js'
@@ -107,7 +107,8 @@ export function readPackFolder(dir: string, options: PackReadOptions = {}): Resu
  */
 export function loadPackFolder(dir: string): Result<AnyRule[]> {
   const files = readPackFolder(dir)
-  return files.ok ? ok(files.value.map((f) => packRule(f.spec, f.id))) : files
+  // The folder's rules share one literal scan of each paragraph.
+  return files.ok ? ok(packRules(files.value).rules) : files
 }
 
 function reason(error: unknown): string {
